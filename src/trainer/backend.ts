@@ -1,0 +1,111 @@
+import * as tf from './tf';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice, BackendName } from '../config/experiment';
+import type { BackendProbe } from '../protocol';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+/** Measures a backend's training speed (images/s) with a few real steps; supplied by the worker. */
+export type SpeedProbe = (budgetMs: number) => number;
+
+/** Why a GPU-looking backend is not a GPU here, or null when it looks like real hardware. */
+async function softwareReason(name: BackendName): Promise<string | null> {
+  if (name === 'webgpu') {
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    const adapter = (gpu ? await gpu.requestAdapter() : null) as GpuAdapterLike | null;
+    if (!adapter) return 'no WebGPU adapter';
+    const info = adapter.info ?? {};
+    if (adapter.isFallbackAdapter || info.isFallbackAdapter) {
+      return `software adapter (${info.architecture || info.vendor || 'fallback'}), not a GPU`;
+    }
+    return null;
+  }
+  if (name === 'webgl') {
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = canvas.getContext('webgl2');
+    if (!gl) return 'no WebGL 2 context';
+    const renderer = String(gl.getParameter(gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    if (/swiftshader|llvmpipe|software|basic render/i.test(renderer)) return `software renderer (${renderer}), not a GPU`;
+    return null;
+  }
+  return null;
+}
+
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean; architecture?: string; vendor?: string };
+}
+
+async function trySet(name: BackendName): Promise<boolean> {
+  try {
+    return await tf.setBackend(name);
+  } catch {
+    return false;
+  }
+}
+
+function wasmNote(): string {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return `SIMD${isolated ? ', threads allowed (cross-origin isolated)' : ', 1 thread (page not cross-origin isolated)'}`;
+}
+
+/**
+ * Picks the backend: the user's choice, or in 'auto' the fastest of the real candidates by a short probe.
+ * Software GPU adapters are skipped: they are many times slower than WASM (shared/TFJS.md).
+ */
+export async function chooseBackend(
+  choice: BackendChoice,
+  probe: SpeedProbe,
+  onProgress: (label: string, done: number, total: number) => void,
+): Promise<{ name: BackendName; reason: string; probes: BackendProbe[] }> {
+  if (choice !== 'auto') {
+    if (await trySet(choice)) return { name: choice, reason: 'chosen by you', probes: [] };
+    const fallback = await chooseBackend('auto', probe, onProgress);
+    return { ...fallback, reason: `${choice} is not available in this browser; ${fallback.reason}` };
+  }
+  const probes: BackendProbe[] = [];
+  const order: BackendName[] = ['webgpu', 'webgl', 'wasm'];
+  let i = 0;
+  for (const name of order) {
+    onProgress(`Probing ${name}`, i++, order.length);
+    const soft = await softwareReason(name).catch((e: unknown) => String(e));
+    if (soft) {
+      probes.push({ name, imagesPerSec: null, note: `skipped: ${soft}` });
+      continue;
+    }
+    if (!(await trySet(name))) {
+      probes.push({ name, imagesPerSec: null, note: 'not available' });
+      continue;
+    }
+    try {
+      const ips = probe(name === 'wasm' ? 400 : 700);
+      probes.push({ name, imagesPerSec: ips, note: name === 'wasm' ? wasmNote() : 'hardware adapter' });
+    } catch (e) {
+      probes.push({ name, imagesPerSec: null, note: `failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  onProgress('Probing done', order.length, order.length);
+  const best = probes.filter((p) => p.imagesPerSec !== null).sort((a, b) => b.imagesPerSec! - a.imagesPerSec!)[0];
+  if (best && (await trySet(best.name))) {
+    const others = probes.filter((p) => p !== best).map((p) => `${p.name}: ${p.imagesPerSec ? `${Math.round(p.imagesPerSec)} img/s` : p.note}`);
+    return {
+      name: best.name,
+      reason: `fastest in a short probe (${Math.round(best.imagesPerSec!)} img/s)${others.length ? `; ${others.join('; ')}` : ''}`,
+      probes,
+    };
+  }
+  await trySet('cpu');
+  probes.push({ name: 'cpu', imagesPerSec: null, note: 'last resort' });
+  return { name: 'cpu', reason: 'no faster backend could start', probes };
+}

@@ -1,0 +1,317 @@
+import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
+import { DEFAULT_CONFIG } from '../config/experiment';
+import { validateConfig } from '../config/validate';
+import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
+import { MetricsWindow } from './metrics';
+import { TrainingSession, type TrainingData } from './session';
+
+export interface DatasetInfo {
+  name: string;
+  attribution: string;
+  fromCache: boolean;
+}
+
+/** What the core needs from the thread it runs on: the worker entry and Node tests each provide one. */
+export interface CoreHost {
+  emit(event: TrainerEvent, transfer?: Transferable[]): void;
+  now(): number;
+  /** Lets queued commands (pause, step) in between training slices. */
+  yieldToEvents(): Promise<void>;
+  loadData(
+    datasetId: string,
+    manifestUrl: string,
+    onProgress: (label: string, done: number, total: number) => void,
+  ): Promise<{ data: TrainingData; info: DatasetInfo }>;
+  chooseBackend(
+    choice: BackendChoice,
+    onProgress: (label: string, done: number, total: number) => void,
+  ): Promise<{ name: BackendName; reason: string; probes: BackendProbe[] }>;
+}
+
+const METRICS_EVERY_MS = 100;
+const IMAGES_EVERY_MS = 500;
+const SLICE_MS = 30;
+/** Fields that change the model's shape or data: they wait for a Reset. */
+const REBUILD_FIELDS: (keyof ExperimentConfig)[] = ['dataset', 'hidden', 'latentDim', 'seed'];
+
+/** The trainer's state machine: idle → loading → training ⇄ paused → stopped. */
+export class TrainerCore {
+  private state: TrainerState = 'idle';
+  private config: ExperimentConfig = DEFAULT_CONFIG;
+  private pendingConfig: ExperimentConfig | null = null;
+  private manifestUrl = 'datasets/manifest.json';
+  private backendChoice: BackendChoice = 'auto';
+  private backendReady = false;
+  private data: { id: string; data: TrainingData } | null = null;
+  private session: TrainingSession | null = null;
+  private window: MetricsWindow;
+  private lastMetricsAt = 0;
+  private lastImagesAt = 0;
+  private looping = false;
+  private lastTrain: LossTerms | null = null;
+  private lastRate = 0;
+  /** Bumped by reset, so an in-flight load can tell it was abandoned. */
+  private generation = 0;
+
+  constructor(private readonly host: CoreHost) {
+    this.window = new MetricsWindow(host.now);
+  }
+
+  get currentState(): TrainerState {
+    return this.state;
+  }
+  get currentConfig(): ExperimentConfig {
+    return this.config;
+  }
+  get currentSession(): TrainingSession | null {
+    return this.session;
+  }
+
+  async handle(cmd: Command): Promise<void> {
+    try {
+      await this.dispatch(cmd);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async dispatch(cmd: Command): Promise<void> {
+    switch (cmd.type) {
+      case 'init':
+        this.manifestUrl = cmd.manifestUrl;
+        return;
+      case 'setConfig':
+        return this.setConfig(cmd.config);
+      case 'setBackend':
+        this.backendChoice = cmd.backend;
+        this.backendReady = false;
+        if (this.session) this.reset('Backend changed: the run restarts on the new backend.');
+        return;
+      case 'start':
+        if (this.state === 'paused') return this.resume();
+        if (this.state === 'idle' || this.state === 'stopped') return this.start();
+        return;
+      case 'resume':
+        if (this.state === 'paused') return this.resume();
+        return;
+      case 'pause':
+        if (this.state === 'training') this.setState('paused');
+        return;
+      case 'step':
+        return this.stepOnce();
+      case 'stop':
+        if (this.state === 'training' || this.state === 'paused') this.setState('stopped');
+        return;
+      case 'reset':
+        this.reset();
+        return;
+    }
+  }
+
+  private setConfig(input: ExperimentConfig): void {
+    const v = validateConfig(input);
+    if (!v.ok) {
+      const e = v.errors[0];
+      this.host.emit({ type: 'error', code: 'invalid-config', message: e.message, recoverable: true, field: e.field });
+      return;
+    }
+    const next = v.config;
+    const rebuild = this.session && REBUILD_FIELDS.some((f) => JSON.stringify(next[f]) !== JSON.stringify(this.config[f]));
+    if (rebuild) {
+      this.pendingConfig = next;
+      this.emitStatus('Model and dataset changes take effect after Reset.');
+      return;
+    }
+    this.config = next;
+    this.pendingConfig = null;
+    this.session?.updateConfig(next);
+  }
+
+  private async start(): Promise<void> {
+    if (this.session && this.session.epoch >= this.config.epochs) this.disposeSession();
+    if (!(await this.prepare())) return;
+    this.setState('training');
+    void this.loop();
+  }
+
+  private resume(): void {
+    this.window.restartClock();
+    this.setState('training');
+    void this.loop();
+  }
+
+  private async stepOnce(): Promise<void> {
+    if (this.state === 'loading') return;
+    if (this.state === 'training') this.setState('paused');
+    if (!(await this.prepare())) return;
+    this.runStep();
+    this.flushMetrics();
+    this.flushImages();
+    await this.maybeFinishEpoch();
+    if (this.state !== 'stopped') this.setState('paused');
+  }
+
+  /** Chooses a backend, loads data and builds the model as needed. False when abandoned. */
+  private async prepare(): Promise<boolean> {
+    if (this.session) return true;
+    const gen = this.generation;
+    const prev = this.state;
+    this.setState('loading');
+    const progress = (task: 'dataset' | 'backend') => (label: string, done: number, total: number) =>
+      this.host.emit({ type: 'progress', task, label, done, total });
+    if (!this.backendReady) {
+      const b = await this.host.chooseBackend(this.backendChoice, progress('backend'));
+      if (gen !== this.generation) return false;
+      this.host.emit({ type: 'backend', ...b });
+      this.backendReady = true;
+    }
+    const id = this.config.dataset;
+    if (this.data?.id !== id) {
+      const { data, info } = await this.host.loadData(id, this.manifestUrl, progress('dataset'));
+      if (gen !== this.generation) return false;
+      this.data = { id, data };
+      this.host.emit({
+        type: 'dataset',
+        name: info.name,
+        trainCount: data.train.count,
+        testCount: data.test.count,
+        fromCache: info.fromCache,
+        attribution: info.attribution,
+      });
+    }
+    this.session = new TrainingSession(this.config, this.data.data);
+    this.window = new MetricsWindow(this.host.now);
+    if (this.state === 'loading') this.state = prev;
+    return true;
+  }
+
+  private async loop(): Promise<void> {
+    if (this.looping) return;
+    this.looping = true;
+    try {
+      while (this.state === 'training' && this.session) {
+        const t0 = this.host.now();
+        do {
+          if (!this.runStep()) break;
+          if (this.session.stepInEpoch === 0) break;
+        } while (this.host.now() - t0 < SLICE_MS);
+        const t = this.host.now();
+        if (t - this.lastMetricsAt >= METRICS_EVERY_MS) this.flushMetrics();
+        if (t - this.lastImagesAt >= IMAGES_EVERY_MS) this.flushImages();
+        await this.maybeFinishEpoch();
+        await this.host.yieldToEvents();
+      }
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this.looping = false;
+      this.flushMetrics();
+    }
+  }
+
+  /** One step; on a non-finite loss, pauses with the weights untouched. */
+  private runStep(): boolean {
+    const s = this.session!;
+    const r = s.trainStep();
+    if (!r.ok) {
+      this.host.emit({
+        type: 'error',
+        code: 'non-finite-loss',
+        message: `Step ${s.step + 1} gave a non-finite loss (nELBO ${fmt(r.terms.nelbo)}). The update was dropped and the last good weights kept; training is paused. Lower the learning rate (now ${this.config.learningRate}) and resume.`,
+        recoverable: true,
+        field: 'learningRate',
+      });
+      this.setState('paused');
+      return false;
+    }
+    this.window.add(r.terms, s.batchSize);
+    return true;
+  }
+
+  /** After the last step of an epoch: evaluate on the test split; stop after the last epoch. */
+  private async maybeFinishEpoch(): Promise<void> {
+    const s = this.session;
+    if (!s || s.stepInEpoch !== 0 || s.step === 0 || s.evaluatedEpoch === s.epoch) return;
+    s.evaluatedEpoch = s.epoch;
+    this.flushMetrics();
+    const sum: LossTerms = { nelbo: 0, recon: 0, kl: 0 };
+    let count = 0;
+    for (let c = 0; c < s.evalChunks; c++) {
+      const { terms, count: n } = s.evalChunk(c);
+      sum.nelbo += terms.nelbo * n;
+      sum.recon += terms.recon * n;
+      sum.kl += terms.kl * n;
+      count += n;
+      this.host.emit({ type: 'progress', task: 'evaluation', label: 'Evaluating on the test split', done: c + 1, total: s.evalChunks });
+      await this.host.yieldToEvents();
+      if (this.session !== s) return;
+    }
+    const test = { nelbo: sum.nelbo / count, recon: sum.recon / count, kl: sum.kl / count };
+    this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: this.lastRate, train: this.lastTrain ?? test, test });
+    if (s.epoch >= this.config.epochs) {
+      this.flushImages();
+      this.setState('stopped', `Finished ${s.epoch} epochs: test nELBO ${test.nelbo.toFixed(1)} nats.`);
+    }
+  }
+
+  private metricsBase() {
+    const s = this.session!;
+    return { step: s.step, epoch: s.epoch, epochProgress: s.stepInEpoch / s.stepsPerEpoch };
+  }
+
+  private flushMetrics(): void {
+    this.lastMetricsAt = this.host.now();
+    if (!this.session) return;
+    const m = this.window.take();
+    if (!m) return;
+    this.lastTrain = m.train;
+    this.lastRate = m.imagesPerSec;
+    this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: m.imagesPerSec, train: m.train });
+  }
+
+  private flushImages(): void {
+    this.lastImagesAt = this.host.now();
+    const s = this.session;
+    if (!s) return;
+    for (const [kind, grid] of [['reconstructions', s.reconstructions()], ['samples', s.samples()]] as const) {
+      this.host.emit({ type: 'images', kind, step: s.step, grid }, [grid.pixels.buffer]);
+    }
+  }
+
+  private reset(message?: string): void {
+    this.generation++;
+    this.disposeSession();
+    if (this.pendingConfig) {
+      this.config = this.pendingConfig;
+      this.pendingConfig = null;
+    }
+    this.setState('idle', message);
+  }
+
+  private disposeSession(): void {
+    this.session?.dispose();
+    this.session = null;
+  }
+
+  private setState(state: TrainerState, message?: string): void {
+    if (state !== 'training') this.flushMetrics();
+    this.state = state;
+    this.emitStatus(message);
+  }
+
+  private emitStatus(message?: string): void {
+    const s = this.session;
+    this.host.emit({ type: 'status', state: this.state, step: s?.step ?? 0, epoch: s?.epoch ?? 0, message });
+  }
+
+  private fail(err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    const code = (err as { code?: string })?.code ?? 'trainer-failed';
+    this.host.emit({ type: 'error', code, message, recoverable: true });
+    this.setState(this.session ? 'paused' : 'idle');
+  }
+}
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(2) : String(v);
+}
