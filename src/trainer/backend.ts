@@ -9,6 +9,10 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { BackendChoice, BackendName } from '../config/experiment';
 import type { BackendProbe } from '../protocol';
 
+// The threaded WASM build starts its pthread workers from its own source text (toString), which
+// the production minifier breaks ("e is not defined"); on 2 cores tfjs would give it 1 thread anyway.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
@@ -34,7 +38,9 @@ async function softwareReason(name: BackendName): Promise<string | null> {
     const canvas = new OffscreenCanvas(1, 1);
     const gl = canvas.getContext('webgl2');
     if (!gl) return 'no WebGL 2 context';
-    const renderer = String(gl.getParameter(gl.RENDERER) ?? '');
+    // The plain RENDERER string can be masked ("WebKit WebGL"); the debug extension tells the truth.
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     if (/swiftshader|llvmpipe|software|basic render/i.test(renderer)) return `software renderer (${renderer}), not a GPU`;
     return null;
@@ -56,8 +62,11 @@ async function trySet(name: BackendName): Promise<boolean> {
 }
 
 function wasmNote(): string {
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  return `SIMD${isolated ? ', threads allowed (cross-origin isolated)' : ', 1 thread (page not cross-origin isolated)'}`;
+  try {
+    return `${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, 1 thread`;
+  } catch {
+    return '1 thread';
+  }
 }
 
 /**

@@ -1,0 +1,100 @@
+import type { Command, TrainerEvent } from '../protocol';
+
+/** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
+export interface WorkerPort {
+  postMessage(message: Command): void;
+  terminate(): void;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
+  onerror: ((ev: ErrorEvent) => unknown) | null;
+  onmessageerror: ((ev: MessageEvent) => unknown) | null;
+}
+
+export type TrainerListener = (event: TrainerEvent) => void;
+
+export interface TrainerClientOptions {
+  /** Where the dataset manifest lives, resolved against the page (the worker's own URL differs). */
+  manifestUrl: string;
+}
+
+/**
+ * Owns the trainer worker: starts it on the first command (so first paint never waits for it),
+ * fans its events out to subscribers, and after a crash starts a fresh one on the next command,
+ * replaying what a new worker needs to pick up where the old one stood.
+ */
+export class TrainerClient {
+  private worker: WorkerPort | null = null;
+  private readonly listeners = new Set<TrainerListener>();
+  private lastConfig: Command | null = null;
+  private lastBackend: Command | null = null;
+
+  constructor(
+    private readonly createWorker: () => WorkerPort,
+    private readonly options: TrainerClientOptions,
+  ) {}
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  send(cmd: Command): void {
+    if (cmd.type === 'setConfig') this.lastConfig = cmd;
+    if (cmd.type === 'setBackend') this.lastBackend = cmd;
+    if (!this.worker) {
+      const w = this.start();
+      // The replay may already include `cmd` itself; send it only once.
+      if (cmd === this.lastConfig || cmd === this.lastBackend) return;
+      w.postMessage(cmd);
+      return;
+    }
+    this.worker.postMessage(cmd);
+  }
+
+  subscribe(listener: TrainerListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private start(): WorkerPort {
+    const w = this.createWorker();
+    w.onmessage = (ev) => {
+      if (this.worker === w) this.emit(ev.data as TrainerEvent);
+    };
+    w.onerror = (ev) => {
+      // Handled here and surfaced as an event, so it is not also an uncaught page error.
+      ev.preventDefault();
+      if (this.worker === w) this.crashed(ev.message);
+    };
+    w.onmessageerror = () => {
+      this.emit({ type: 'error', code: 'message-error', message: 'A message from the trainer could not be read.', recoverable: true });
+    };
+    this.worker = w;
+    w.postMessage({ type: 'init', manifestUrl: this.options.manifestUrl });
+    if (this.lastConfig) w.postMessage(this.lastConfig);
+    if (this.lastBackend) w.postMessage(this.lastBackend);
+    return w;
+  }
+
+  private crashed(detail: string | undefined): void {
+    this.terminate();
+    // Errors passed up from nested workers read "Uncaught [object ErrorEvent]", which helps nobody.
+    const why = detail && !/\[object \w+\]/.test(detail) ? ` (${detail})` : '';
+    this.emit({
+      type: 'error',
+      code: 'worker-crashed',
+      message: `The trainer stopped unexpectedly${why}. It restarts on your next action, with your settings.`,
+      recoverable: true,
+    });
+  }
+
+  private emit(event: TrainerEvent): void {
+    // A copy, so a listener that unsubscribes while being called does not skip its neighbour.
+    for (const l of [...this.listeners]) l(event);
+  }
+}

@@ -1,0 +1,42 @@
+import type { Config, Data, Layout } from 'plotly.js-strict-dist-min';
+import { TRACES } from './PointBatcher';
+
+const COLORS = ['#2f5fd0', '#d9822b', '#2a9d8f', '#c2255c'];
+
+/** Empty traces in the order PointBatcher fills them. */
+export function emptyTraces(): Data[] {
+  return TRACES.map((name, i) => {
+    const test = i === 3;
+    return {
+      name,
+      type: 'scatter',
+      mode: test ? 'markers' : 'lines',
+      x: [],
+      y: [],
+      line: { color: COLORS[i], width: i === 0 ? 2.2 : 1.5 },
+      // Plotly reads keys with `in`, so an absent marker must be absent, not undefined.
+      ...(test ? { marker: { color: COLORS[i], size: 9, symbol: 'diamond' } } : {}),
+      hovertemplate: `${name}: %{y:.1f} nats<br>step %{x}<extra></extra>`,
+    };
+  });
+}
+
+export const LAYOUT: Layout = {
+  autosize: true,
+  margin: { l: 56, r: 16, t: 8, b: 44 },
+  paper_bgcolor: 'rgba(0,0,0,0)',
+  plot_bgcolor: 'rgba(0,0,0,0)',
+  font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: '#3b4252' },
+  xaxis: { title: { text: 'training step' }, gridcolor: '#e6e8ee', zeroline: false, rangemode: 'tozero' },
+  yaxis: { title: { text: 'nats per image' }, gridcolor: '#e6e8ee', zeroline: false, rangemode: 'tozero' },
+  legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+  hovermode: 'x unified',
+  uirevision: 'keep',
+};
+
+export const CONFIG: Config = {
+  displaylogo: false,
+  // Plotly 4 offers to upload the chart to its cloud; nothing here leaves the tab.
+  showSendToCloud: false,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
+};

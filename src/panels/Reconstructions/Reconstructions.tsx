@@ -1,0 +1,19 @@
+import { subscribeImages } from '../../client/events';
+import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+
+const source: GridSource = (draw) => subscribeImages('reconstructions', draw);
+
+export function Reconstructions() {
+  return (
+    <section className="panel" aria-labelledby="recon-title">
+      <h2 id="recon-title">Reconstructions</h2>
+      <p className="panel-note">Pairs of test images: the original, then what the VAE rebuilds from its code.</p>
+      <ImageGrid
+        source={source}
+        testId="recon-grid"
+        label="Test images beside their reconstructions"
+        placeholder="Press Train to see test images beside their reconstructions."
+      />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { subscribeImages } from '../../client/events';
+import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+
+const source: GridSource = (draw) => subscribeImages('samples', draw);
+
+export function Samples() {
+  return (
+    <section className="panel" aria-labelledby="samples-title">
+      <h2 id="samples-title">Samples from the prior</h2>
+      <p className="panel-note">The decoder's image for fixed draws z ~ N(0, I), so you watch the same codes sharpen.</p>
+      <ImageGrid
+        source={source}
+        testId="sample-grid"
+        label="Images decoded from samples of the prior"
+        placeholder="Samples appear once training starts."
+      />
+    </section>
+  );
+}

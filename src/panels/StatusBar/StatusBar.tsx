@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { epochFraction, epochLabel, fixed1, NONE, whole } from '../../ui/format';
+import { useExperiment, useTraining } from '../../ui/stores';
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="status-item">
+      <span className="status-label">{label}</span>
+      <span className="status-value">{children}</span>
+    </div>
+  );
+}
+
+/** The run at a glance. Updates at the trainer's metrics rate (about 10×/s), never per step. */
+export function StatusBar() {
+  const state = useTraining((s) => s.state);
+  const backend = useTraining((s) => s.backend?.name ?? null);
+  const step = useTraining((s) => s.step);
+  const epoch = useTraining((s) => s.epoch);
+  const progress = useTraining((s) => s.epochProgress);
+  const rate = useTraining((s) => s.imagesPerSec);
+  const train = useTraining((s) => s.train?.nelbo ?? null);
+  const test = useTraining((s) => s.test?.nelbo ?? null);
+  const activity = useTraining((s) => s.progress);
+  const message = useTraining((s) => s.message);
+  const epochs = useExperiment((s) => s.config.epochs);
+  const note = activity ? `${activity.label}…` : message;
+
+  return (
+    <section className="status-bar" aria-label="Training status">
+      <Item label="State">
+        <span className={`state-pill state-${state}`} data-testid="trainer-state">
+          {state}
+        </span>
+      </Item>
+      <Item label="Backend">
+        <span className="backend-name" data-testid="backend-name">
+          {backend ?? NONE}
+        </span>
+      </Item>
+      <Item label={epochLabel(epoch, epochs)}>
+        <progress data-testid="epoch-progress" value={epochFraction(epoch, epochs, progress)} max={1} aria-label="Progress through this epoch" />
+      </Item>
+      <Item label="Step">
+        <span data-testid="step-count">{step}</span>
+      </Item>
+      <Item label="Images/s">
+        <span data-testid="images-per-sec">{whole(rate)}</span>
+      </Item>
+      <Item label="Train nELBO">
+        <span data-testid="train-nelbo">{fixed1(train)}</span>
+      </Item>
+      <Item label="Validation nELBO">
+        <span data-testid="test-nelbo">{fixed1(test)}</span>
+      </Item>
+      <p className="status-note" aria-live="polite">
+        {note}
+      </p>
+    </section>
+  );
+}

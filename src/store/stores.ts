@@ -1,0 +1,7 @@
+import { trainerClient } from '../client/instance';
+import { createExperimentStore } from './experiment';
+import { createTrainingStore } from './training';
+
+/** The app's store instances, wired to the one trainer client. */
+export const experimentStore = createExperimentStore(trainerClient);
+export const trainingStore = createTrainingStore(trainerClient);

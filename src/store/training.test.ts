@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Command, TrainerEvent } from '../protocol';
+import { createTrainingStore } from './training';
+
+function setup() {
+  const sent: Command[] = [];
+  let listener: (e: TrainerEvent) => void = () => {};
+  const store = createTrainingStore({
+    send: (c) => sent.push(c),
+    subscribe: (l) => {
+      listener = l;
+      return () => {};
+    },
+  });
+  return { store, sent, fire: (e: TrainerEvent) => listener(e), actions: store.getState().actions };
+}
+
+const terms = (nelbo: number) => ({ nelbo, recon: nelbo - 20, kl: 20 });
+
+describe('training store', () => {
+  it('folds status, metrics and a test evaluation', () => {
+    const { store, fire } = setup();
+    fire({ type: 'status', state: 'training', step: 0, epoch: 0 });
+    fire({ type: 'metrics', step: 40, epoch: 0, epochProgress: 0.5, imagesPerSec: 3000, train: terms(150) });
+    let s = store.getState();
+    expect(s).toMatchObject({ state: 'training', step: 40, epochProgress: 0.5, imagesPerSec: 3000, train: terms(150), test: null });
+
+    // The evaluation event repeats the test terms as `train` and 0 images/s; neither may overwrite.
+    fire({ type: 'metrics', step: 80, epoch: 1, epochProgress: 0, imagesPerSec: 0, train: terms(120), test: terms(120) });
+    s = store.getState();
+    expect(s).toMatchObject({ step: 80, epoch: 1, imagesPerSec: 3000, train: terms(150), test: terms(120) });
+  });
+
+  it('clears losses when a reset brings the trainer back to step 0', () => {
+    const { store, fire } = setup();
+    fire({ type: 'metrics', step: 5, epoch: 0, epochProgress: 0.1, imagesPerSec: 100, train: terms(300) });
+    fire({ type: 'status', state: 'idle', step: 0, epoch: 0 });
+    expect(store.getState()).toMatchObject({ state: 'idle', step: 0, train: null, test: null, imagesPerSec: null });
+  });
+
+  it('keeps the backend, progress and dataset facts', () => {
+    const { store, fire } = setup();
+    fire({ type: 'status', state: 'loading', step: 0, epoch: 0 });
+    fire({ type: 'backend', name: 'wasm', reason: 'fastest probe', probes: [{ name: 'wasm', imagesPerSec: 3000, note: '' }] });
+    fire({ type: 'progress', task: 'dataset', label: 'Downloading MNIST', done: 3, total: 10 });
+    let s = store.getState();
+    expect(s.backend?.name).toBe('wasm');
+    expect(s.progress).toMatchObject({ task: 'dataset', done: 3, total: 10 });
+    expect(s.datasetProgress).toMatchObject({ done: 3, total: 10 });
+
+    fire({ type: 'progress', task: 'dataset', label: 'Downloading MNIST', done: 10, total: 10 });
+    fire({ type: 'dataset', name: 'mnist', trainCount: 60000, testCount: 10000, fromCache: false, attribution: 'LeCun & Cortes' });
+    s = store.getState();
+    expect(s.progress).toBeNull();
+    expect(s.datasetProgress).toMatchObject({ done: 10, total: 10 });
+    expect(s.dataset).toMatchObject({ name: 'mnist', trainCount: 60000, attribution: 'LeCun & Cortes' });
+  });
+
+  it('lists errors until dismissed, and a crash leaves the trainer idle', () => {
+    const { store, fire, actions } = setup();
+    fire({ type: 'status', state: 'training', step: 3, epoch: 0 });
+    fire({ type: 'error', code: 'worker-crashed', message: 'gone', recoverable: true });
+    fire({ type: 'error', code: 'non-finite-loss', message: 'NaN', recoverable: true, field: 'learningRate' });
+    const s = store.getState();
+    expect(s.state).toBe('idle');
+    expect(s.step).toBe(3);
+    expect(s.errors.map((e) => e.code)).toEqual(['worker-crashed', 'non-finite-loss']);
+    actions.dismissError(s.errors[0].id);
+    expect(store.getState().errors.map((e) => e.code)).toEqual(['non-finite-loss']);
+  });
+
+  it('sends the right command for each action', () => {
+    const { sent, fire, actions } = setup();
+    actions.train();
+    fire({ type: 'status', state: 'paused', step: 3, epoch: 0 });
+    actions.train();
+    actions.pause();
+    actions.resume();
+    actions.step();
+    actions.reset();
+    actions.setBackend('webgl');
+    expect(sent.map((c) => c.type)).toEqual(['start', 'resume', 'pause', 'resume', 'step', 'reset', 'setBackend']);
+    expect(sent.at(-1)).toEqual({ type: 'setBackend', backend: 'webgl' });
+  });
+});

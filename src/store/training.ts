@@ -1,0 +1,145 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BackendChoice } from '../config/experiment';
+import type { BackendProbe, Command, LossTerms, ProgressTask, TrainerEvent, TrainerState } from '../protocol';
+
+export interface ProgressInfo {
+  task: ProgressTask;
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface DatasetInfo {
+  name: string;
+  trainCount: number;
+  testCount: number;
+  fromCache: boolean;
+  attribution: string;
+}
+
+export interface ShownError {
+  id: number;
+  code: string;
+  message: string;
+  recoverable: boolean;
+  field?: string;
+}
+
+/** Slow-changing training facts for the page. Per-step curves and pixels never come here. */
+export interface TrainingState {
+  state: TrainerState;
+  /** The trainer's last status message (e.g. why a change waits for Reset). */
+  message: string | null;
+  step: number;
+  /** Epochs completed. */
+  epoch: number;
+  epochProgress: number;
+  imagesPerSec: number | null;
+  train: LossTerms | null;
+  test: LossTerms | null;
+  backendChoice: BackendChoice;
+  backend: { name: string; reason: string; probes: BackendProbe[] } | null;
+  /** The task in progress now, or null once it has finished. */
+  progress: ProgressInfo | null;
+  /** Dataset loading, kept after it finishes so its bar can show "done". */
+  datasetProgress: ProgressInfo | null;
+  dataset: DatasetInfo | null;
+  errors: ShownError[];
+  actions: {
+    train(): void;
+    pause(): void;
+    resume(): void;
+    step(): void;
+    reset(): void;
+    setBackend(choice: BackendChoice): void;
+    dismissError(id: number): void;
+  };
+}
+
+export interface TrainerPort {
+  send(cmd: Command): void;
+  subscribe(listener: (e: TrainerEvent) => void): () => void;
+}
+
+const MAX_ERRORS = 5;
+
+type Data = Omit<TrainingState, 'actions'>;
+
+export const INITIAL_TRAINING: Data = {
+  state: 'idle',
+  message: null,
+  step: 0,
+  epoch: 0,
+  epochProgress: 0,
+  imagesPerSec: null,
+  train: null,
+  test: null,
+  backendChoice: 'auto',
+  backend: null,
+  progress: null,
+  datasetProgress: null,
+  dataset: null,
+  errors: [],
+};
+
+let nextErrorId = 1;
+
+/** How one event changes the state; pure, so it is tested without a worker. */
+export function fold(s: Data, e: TrainerEvent): Partial<Data> {
+  switch (e.type) {
+    case 'status': {
+      const fresh = e.state === 'idle' && e.step === 0;
+      // A reset run starts from nothing: old losses would describe a model that is gone.
+      const cleared = fresh ? { epochProgress: 0, imagesPerSec: null, train: null, test: null } : {};
+      return { ...cleared, state: e.state, step: e.step, epoch: e.epoch, message: e.message ?? null, progress: e.state === 'loading' ? s.progress : null };
+    }
+    case 'metrics':
+      // The end-of-epoch evaluation arrives as metrics carrying `test`; its other terms repeat the test values.
+      if (e.test) return { step: e.step, epoch: e.epoch, epochProgress: e.epochProgress, test: e.test };
+      return { step: e.step, epoch: e.epoch, epochProgress: e.epochProgress, imagesPerSec: e.imagesPerSec, train: e.train };
+    case 'backend':
+      return { backend: { name: e.name, reason: e.reason, probes: e.probes } };
+    case 'progress': {
+      const p = { task: e.task, label: e.label, done: e.done, total: e.total };
+      const finished = e.total > 0 && e.done >= e.total;
+      return { progress: finished ? null : p, ...(e.task === 'dataset' ? { datasetProgress: p } : {}) };
+    }
+    case 'dataset': {
+      const info: DatasetInfo = { name: e.name, trainCount: e.trainCount, testCount: e.testCount, fromCache: e.fromCache, attribution: e.attribution };
+      const total = Math.max(1, s.datasetProgress?.total ?? 1);
+      const label = `${info.trainCount.toLocaleString('en')} training and ${info.testCount.toLocaleString('en')} test images${info.fromCache ? ' (from this browser’s cache)' : ''}`;
+      return { dataset: info, datasetProgress: { task: 'dataset', label, done: total, total } };
+    }
+    case 'images':
+      return {};
+    case 'error': {
+      const err: ShownError = { id: nextErrorId++, code: e.code, message: e.message, recoverable: e.recoverable, field: e.field };
+      // A crashed worker is gone: nothing is training until the next command restarts it.
+      const crash = e.code === 'worker-crashed' ? { state: 'idle' as const, progress: null } : {};
+      return { ...crash, errors: [...s.errors, err].slice(-MAX_ERRORS) };
+    }
+  }
+}
+
+export function createTrainingStore(port: TrainerPort): StoreApi<TrainingState> {
+  const store = createStore<TrainingState>()((set, get) => ({
+    ...INITIAL_TRAINING,
+    actions: {
+      train: () => port.send(get().state === 'paused' ? { type: 'resume' } : { type: 'start' }),
+      pause: () => port.send({ type: 'pause' }),
+      resume: () => port.send({ type: 'resume' }),
+      step: () => port.send({ type: 'step' }),
+      reset: () => port.send({ type: 'reset' }),
+      setBackend: (backend) => {
+        set({ backendChoice: backend });
+        port.send({ type: 'setBackend', backend });
+      },
+      dismissError: (id) => set({ errors: get().errors.filter((e) => e.id !== id) }),
+    },
+  }));
+  port.subscribe((e) => {
+    const patch = fold(store.getState(), e);
+    if (Object.keys(patch).length) store.setState(patch);
+  });
+  return store;
+}

@@ -1,0 +1,16 @@
+import { useStore } from 'zustand';
+import { experimentStore, trainingStore } from '../store/stores';
+import type { ExperimentState } from '../store/experiment';
+import type { TrainingState } from '../store/training';
+
+/** Selector hooks: a component re-renders only when what it selects changes. */
+export function useExperiment<T>(select: (s: ExperimentState) => T): T {
+  return useStore(experimentStore, select);
+}
+
+export function useTraining<T>(select: (s: TrainingState) => T): T {
+  return useStore(trainingStore, select);
+}
+
+export const experimentActions = experimentStore.getState().actions;
+export const trainingActions = trainingStore.getState().actions;
