@@ -13,6 +13,19 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
   server: { headers: isolation },
+  // Pre-bundle every tfjs entry up front: discovered late, they re-optimise mid-session and the
+  // worker ends up with a second tfjs-core ("Cannot evaluate flag 'DEBUG'").
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+      '@tensorflow/tfjs-backend-wasm',
+    ],
+  },
   preview: { headers: isolation },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

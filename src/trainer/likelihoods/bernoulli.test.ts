@@ -73,3 +73,22 @@ describe('bernoulli likelihood', () => {
     expect(s1.reduce((a, b) => a + b, 0) / s1.length).toBeCloseTo(0.3, 1);
   });
 });
+
+describe('bernoulli as a plug-in', () => {
+  it('has gradient x − ½ at exactly l = 0 (a zero-initialised decoder’s first step)', () => {
+    const g = tf.tidy(() => {
+      const x = tf.tensor2d([[1, 0, 0.3]]);
+      return Array.from(tf.grad((l: tf.Tensor) => tf.sum(bernoulliLogProb(x, l as tf.Tensor2D)))(tf.zeros([1, 3])).dataSync());
+    });
+    expect(g[0]).toBeCloseTo(0.5, 6);
+    expect(g[1]).toBeCloseTo(-0.5, 6);
+    expect(g[2]).toBeCloseTo(-0.2, 6);
+  });
+
+  it('is a discrete one-parameter likelihood whose PMF sums to 1', () => {
+    expect(bernoulli.paramsPerPixel).toBe(1);
+    expect(bernoulli.discrete).toBe(true);
+    const [p0, p1] = logProb([[0], [1]], [[0.7], [0.7]]);
+    expect(Math.exp(p0) + Math.exp(p1)).toBeCloseTo(1, 6);
+  });
+});

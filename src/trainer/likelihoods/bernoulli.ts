@@ -1,17 +1,15 @@
 import * as tf from '../tf';
+import { softplus } from './common';
 import type { Likelihood } from './types';
 
 /**
  * log Bernoulli(x | sigmoid(l)) summed per image: Σ x·l − softplus(l).
- * Also valid for x in [0, 1] (grey pixels), where it is minus the binary cross-entropy.
+ * Also valid for x in [0, 1] (grey pixels), where it is minus the binary cross-entropy —
+ * but then it is no longer a normalised distribution over x (see continuous-bernoulli).
  */
 export function bernoulliLogProb(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
-    // softplus(l) = relu(l) + log1p(exp(−|l|)): exp never overflows, and for large |l| the
-    // log1p term vanishes instead of becoming log(inf) or log(1 + tiny) = 0 − cancellation.
-    const softplus = tf.add(tf.relu(logits), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
-    return tf.sum(tf.sub(tf.mul(x, logits), softplus), 1) as tf.Tensor1D;
-  });
+  // softplus is the stable relu(l) + log1p(e^−|l|) form: e^|l| never overflows.
+  return tf.tidy(() => tf.sum(tf.sub(tf.mul(x, logits), softplus(logits)), 1) as tf.Tensor1D);
 }
 
 /** E[x] = sigmoid(l). */
@@ -20,7 +18,11 @@ export function bernoulliMean(logits: tf.Tensor2D): tf.Tensor2D {
 }
 
 export const bernoulli: Likelihood = {
+  id: 'bernoulli',
   name: 'bernoulli',
+  label: 'Bernoulli',
+  paramsPerPixel: 1,
+  discrete: true,
   logProb: bernoulliLogProb,
   mean: bernoulliMean,
   sample(logits, seed) {
