@@ -25,6 +25,8 @@ export interface LossTerms {
   recon: number;
   /** KL(q(z|x) ‖ p(z)), nats per image. */
   kl: number;
+  /** What the optimiser minimises (recon + β·KL, recon + λ·MMD², or recon); equals nelbo for the plain ELBO. */
+  loss?: number;
 }
 
 export interface BackendProbe {
@@ -71,6 +73,8 @@ export type TrainerEvent =
       test?: LossTerms;
     }
   | { type: 'images'; kind: 'reconstructions' | 'samples'; step: number; grid: ImageGridPayload }
+  /** Something worth marking on the curves at a step, e.g. "β = 2". */
+  | { type: 'note'; step: number; text: string }
   | { type: 'error'; code: string; message: string; recoverable: boolean; field?: string };
 
 export type TrainerEventType = TrainerEvent['type'];

@@ -1,39 +1,45 @@
 import { DEFAULT_CONFIG, type ExperimentConfig } from './experiment';
+import { FIELDS, FIELD_LABELS, type FieldSpec } from './fields';
+
+export { FIELD_LABELS };
 
 export interface FieldError {
   field: string;
   message: string;
 }
 
-export type Validation =
-  | { ok: true; config: ExperimentConfig }
-  | { ok: false; errors: FieldError[] };
-
-/** Human names, so a message says "Latent dimension", not "latentDim". */
-export const FIELD_LABELS: Record<keyof ExperimentConfig, string> = {
-  dataset: 'Dataset',
-  hidden: 'Hidden widths',
-  latentDim: 'Latent dimension',
-  batchSize: 'Batch size',
-  learningRate: 'Learning rate',
-  epochs: 'Epochs',
-  seed: 'Seed',
-};
-
-const MAX_WIDTH = 4096;
-const MAX_LAYERS = 6;
-
-function intIn(field: keyof ExperimentConfig, v: unknown, lo: number, hi: number): FieldError | null {
-  if (typeof v !== 'number' || !Number.isFinite(v) || !Number.isInteger(v) || v < lo || v > hi) {
-    return { field, message: `${FIELD_LABELS[field]} must be a whole number from ${lo} to ${hi} (got ${show(v)}).` };
-  }
-  return null;
-}
+export type Validation = { ok: true; config: ExperimentConfig } | { ok: false; errors: FieldError[] };
 
 function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
   return String(v);
+}
+
+/** The message for one field's value, or null when it is fine. */
+export function checkField(spec: FieldSpec, v: unknown): string | null {
+  const name = spec.label;
+  switch (spec.kind) {
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) && v >= spec.min && v <= spec.max
+        ? null
+        : `${name} must be a whole number from ${spec.min} to ${spec.max} (got ${show(v)}).`;
+    case 'number': {
+      const ok = typeof v === 'number' && Number.isFinite(v) && (spec.minExclusive ? v > spec.min : v >= spec.min) && v <= spec.max;
+      return ok ? null : `${name} must be a number ${spec.minExclusive ? 'above' : 'from'} ${spec.min} ${spec.minExclusive ? 'and at most' : 'to'} ${spec.max} (got ${show(v)}).`;
+    }
+    case 'enum':
+      return spec.options.some((o) => o.value === v) ? null : `${name} must be one of ${spec.options.map((o) => o.value).join(', ')} (got ${show(v)}).`;
+    case 'id':
+      return typeof v === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(v) ? null : `${name} must be an id such as "mnist" (got ${show(v)}).`;
+    case 'widths': {
+      if (!Array.isArray(v) || v.length < spec.minLayers || v.length > spec.maxLayers) {
+        return `${name} must be a list of ${spec.minLayers} to ${spec.maxLayers} widths, e.g. "400" or "60, 32" (got ${show(v)}).`;
+      }
+      const bad = v.find((w) => typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > spec.maxWidth);
+      return bad === undefined ? null : `${name} must be whole numbers from 1 to ${spec.maxWidth} (got ${show(bad)}).`;
+    }
+  }
 }
 
 /**
@@ -45,39 +51,16 @@ export function validateConfig(input: unknown, base: ExperimentConfig = DEFAULT_
     return { ok: false, errors: [{ field: 'config', message: 'The config must be an object of named fields.' }] };
   }
   const errors: FieldError[] = [];
-  const known = new Set(Object.keys(DEFAULT_CONFIG));
   for (const key of Object.keys(input)) {
-    if (!known.has(key)) errors.push({ field: key, message: `Unknown field "${key}".` });
+    if (!Object.prototype.hasOwnProperty.call(FIELDS, key)) errors.push({ field: key, message: `Unknown field "${key}".` });
   }
   const c = { ...base, ...(input as Partial<ExperimentConfig>) };
-
-  if (typeof c.dataset !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(c.dataset)) {
-    errors.push({ field: 'dataset', message: `Dataset must be a dataset id such as "mnist" (got ${show(c.dataset)}).` });
-  }
-  if (!Array.isArray(c.hidden) || c.hidden.length > MAX_LAYERS) {
-    errors.push({ field: 'hidden', message: `Hidden widths must be a list of at most ${MAX_LAYERS} layer widths, e.g. "400" or "60, 32".` });
-  } else {
-    const bad = c.hidden.find((w) => typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > MAX_WIDTH);
-    if (bad !== undefined) {
-      errors.push({ field: 'hidden', message: `Hidden widths must be whole numbers from 1 to ${MAX_WIDTH} (got ${show(bad)}).` });
-    }
-  }
-  for (const e of [
-    intIn('latentDim', c.latentDim, 2, 128),
-    intIn('batchSize', c.batchSize, 1, 4096),
-    intIn('epochs', c.epochs, 1, 1000),
-    intIn('seed', c.seed, 0, 2 ** 31 - 1),
-  ]) {
-    if (e) errors.push(e);
-  }
-  if (typeof c.learningRate !== 'number' || !Number.isFinite(c.learningRate) || c.learningRate <= 0 || c.learningRate > 10) {
-    errors.push({
-      field: 'learningRate',
-      message: `${FIELD_LABELS.learningRate} must be a number above 0 and at most 10 (got ${show(c.learningRate)}).`,
-    });
+  for (const [field, spec] of Object.entries(FIELDS) as [keyof ExperimentConfig, FieldSpec][]) {
+    const message = checkField(spec, c[field]);
+    if (message) errors.push({ field, message });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, config: { ...c, hidden: [...c.hidden] } };
+  return { ok: true, config: { ...c, hidden: [...c.hidden], convChannels: [...c.convChannels] } };
 }
 
 /** Parses "60, 32" into [60, 32]; "" is no hidden layer. Returns null when a part is not a number. */
@@ -88,3 +71,6 @@ export function parseWidths(text: string): number[] | null {
   const nums = parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p) ? Number(p) : NaN));
   return nums.some((n) => Number.isNaN(n)) ? null : nums;
 }
+
+/** The fields whose change needs a new model (they wait for Reset while a run exists). */
+export const REBUILD_FIELDS = (Object.keys(FIELDS) as (keyof ExperimentConfig)[]).filter((f) => FIELDS[f].rebuild);

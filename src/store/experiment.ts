@@ -1,22 +1,26 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experiment';
-import { FIELD_LABELS, parseWidths, validateConfig } from '../config/validate';
+import { FIELDS } from '../config/fields';
+import { validateConfig } from '../config/validate';
 import type { Command } from '../protocol';
+import { CONTROL_FIELDS, draftOf, draftsOf, isShown, parseField, type ControlField } from './fieldText';
 
-/** The fields a person edits as text; `dataset` has no control yet. */
-export const EDITABLE_FIELDS = ['latentDim', 'hidden', 'batchSize', 'learningRate', 'epochs', 'seed'] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export { CONTROL_FIELDS, draftOf, isShown, type ControlField };
 
 export interface ExperimentState {
   /** The last valid config: what the trainer has been told. */
   config: ExperimentConfig;
   /** What is typed in each control, valid or not. */
-  drafts: Record<EditableField, string>;
-  fieldErrors: Partial<Record<EditableField, string>>;
+  drafts: Record<ControlField, string>;
+  fieldErrors: Partial<Record<ControlField, string>>;
+  /** The config the current run's model was built from; null while no run exists (step 0). */
+  runConfig: ExperimentConfig | null;
   actions: {
     /** Tells the trainer the current config once; later changes go out from setField. */
     init(): void;
-    setField(field: EditableField, text: string): void;
+    setField(field: ControlField, text: string): void;
+    /** Called as the training store's step leaves or returns to 0 (a run starts, or Reset). */
+    setRunActive(active: boolean): void;
   };
 }
 
@@ -24,25 +28,9 @@ export interface CommandSink {
   send(cmd: Command): void;
 }
 
-export function draftOf(config: ExperimentConfig, field: EditableField): string {
-  return field === 'hidden' ? config.hidden.join(', ') : String(config[field]);
-}
-
-function draftsOf(config: ExperimentConfig): Record<EditableField, string> {
-  return Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, draftOf(config, f)])) as Record<EditableField, string>;
-}
-
-/** Text to a field value, or a message naming the field when the text is not even a number. */
-function parseField(field: EditableField, text: string): { value: unknown } | { error: string } {
-  const label = FIELD_LABELS[field];
-  if (field === 'hidden') {
-    const widths = parseWidths(text);
-    return widths ? { value: widths } : { error: `${label} must be whole numbers separated by commas, e.g. "400" or "60, 32" (got ${JSON.stringify(text)}).` };
-  }
-  const t = text.trim();
-  if (t === '') return { error: `${label} is required.` };
-  const n = Number(t);
-  return Number.isNaN(n) ? { error: `${label} must be a number (got ${JSON.stringify(text)}).` } : { value: n };
+/** True when a field that needs a new model differs from the model in use: it waits for Reset. */
+export function waitsForReset(s: Pick<ExperimentState, 'config' | 'runConfig'>, field: ControlField): boolean {
+  return !!FIELDS[field].rebuild && s.runConfig !== null && draftOf(s.config, field) !== draftOf(s.runConfig, field);
 }
 
 export function createExperimentStore(sink: CommandSink, initial: ExperimentConfig = DEFAULT_CONFIG): StoreApi<ExperimentState> {
@@ -59,6 +47,7 @@ export function createExperimentStore(sink: CommandSink, initial: ExperimentConf
     config: initial,
     drafts: draftsOf(initial),
     fieldErrors: {},
+    runConfig: null,
     actions: {
       init: () => push(get().config),
       setField: (field, text) => {
@@ -69,12 +58,25 @@ export function createExperimentStore(sink: CommandSink, initial: ExperimentConf
         if ('error' in parsed) error = parsed.error;
         else if (result && !result.ok) error = (result.errors.find((e) => e.field === field) ?? result.errors[0]).message;
 
+        const nextDrafts = { ...drafts, [field]: text };
         const nextErrors = { ...fieldErrors };
         if (error) nextErrors[field] = error;
         else delete nextErrors[field];
         const nextConfig = !error && result?.ok ? result.config : config;
-        set({ drafts: { ...drafts, [field]: text }, fieldErrors: nextErrors, config: nextConfig });
+        // A control that disappears takes its half-typed text and complaint with it.
+        for (const f of CONTROL_FIELDS) {
+          if (f !== field && !isShown(nextConfig, f)) {
+            nextDrafts[f] = draftOf(nextConfig, f);
+            delete nextErrors[f];
+          }
+        }
+        set({ drafts: nextDrafts, fieldErrors: nextErrors, config: nextConfig });
         if (nextConfig !== config) push(nextConfig);
+      },
+      setRunActive: (active) => {
+        const { runConfig, config } = get();
+        if (active && !runConfig) set({ runConfig: config });
+        else if (!active && runConfig) set({ runConfig: null });
       },
     },
   }));

@@ -111,6 +111,8 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
       return { dataset: info, datasetProgress: { task: 'dataset', label, done: total, total } };
     }
     case 'images':
+    case 'note':
+      // Drawn straight from events by their panels; nothing here to keep.
       return {};
     case 'error': {
       const err: ShownError = { id: nextErrorId++, code: e.code, message: e.message, recoverable: e.recoverable, field: e.field };

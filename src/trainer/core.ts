@@ -1,6 +1,6 @@
 import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
-import { validateConfig } from '../config/validate';
+import { REBUILD_FIELDS, validateConfig } from '../config/validate';
 import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type TrainingData } from './session';
@@ -31,8 +31,6 @@ export interface CoreHost {
 const METRICS_EVERY_MS = 100;
 const IMAGES_EVERY_MS = 500;
 const SLICE_MS = 30;
-/** Fields that change the model's shape or data: they wait for a Reset. */
-const REBUILD_FIELDS: (keyof ExperimentConfig)[] = ['dataset', 'hidden', 'latentDim', 'seed'];
 
 /** The trainer's state machine: idle → loading → training ⇄ paused → stopped. */
 export class TrainerCore {
@@ -50,6 +48,8 @@ export class TrainerCore {
   private looping = false;
   private lastTrain: LossTerms | null = null;
   private lastRate = 0;
+  /** Best validation nELBO so far, for early stopping. */
+  private best: { nelbo: number; epoch: number } | null = null;
   /** Bumped by reset, so an in-flight load can tell it was abandoned. */
   private generation = 0;
 
@@ -115,16 +115,23 @@ export class TrainerCore {
       this.host.emit({ type: 'error', code: 'invalid-config', message: e.message, recoverable: true, field: e.field });
       return;
     }
-    const next = v.config;
+    let next = v.config;
     const rebuild = this.session && REBUILD_FIELDS.some((f) => JSON.stringify(next[f]) !== JSON.stringify(this.config[f]));
     if (rebuild) {
+      // The running model keeps its shape; everything else (rate, β, …) still applies at once.
       this.pendingConfig = next;
+      next = { ...next, ...Object.fromEntries(REBUILD_FIELDS.map((f) => [f, this.config[f]])) };
       this.emitStatus('Model and dataset changes take effect after Reset.');
-      return;
+    }
+    const s = this.session;
+    if (s) {
+      const changed = (['beta', 'mmdWeight', 'mmdBandwidth', 'objective', 'learningRate'] as const).filter((f) => next[f] !== this.config[f]);
+      const label: Record<(typeof changed)[number], string> = { beta: 'β', mmdWeight: 'λ', mmdBandwidth: 'bandwidth', objective: 'objective', learningRate: 'lr' };
+      if (changed.length) this.host.emit({ type: 'note', step: s.step, text: changed.map((f) => `${label[f]} = ${next[f]}`).join(', ') });
     }
     this.config = next;
-    this.pendingConfig = null;
-    this.session?.updateConfig(next);
+    if (!rebuild) this.pendingConfig = null;
+    s?.updateConfig(next);
   }
 
   private async start(): Promise<void> {
@@ -234,23 +241,32 @@ export class TrainerCore {
     if (!s || s.stepInEpoch !== 0 || s.step === 0 || s.evaluatedEpoch === s.epoch) return;
     s.evaluatedEpoch = s.epoch;
     this.flushMetrics();
-    const sum: LossTerms = { nelbo: 0, recon: 0, kl: 0 };
+    const sum = { nelbo: 0, recon: 0, kl: 0, loss: 0 };
     let count = 0;
     for (let c = 0; c < s.evalChunks; c++) {
       const { terms, count: n } = s.evalChunk(c);
       sum.nelbo += terms.nelbo * n;
       sum.recon += terms.recon * n;
       sum.kl += terms.kl * n;
+      sum.loss += (terms.loss ?? terms.nelbo) * n;
       count += n;
       this.host.emit({ type: 'progress', task: 'evaluation', label: 'Evaluating on the test split', done: c + 1, total: s.evalChunks });
       await this.host.yieldToEvents();
       if (this.session !== s) return;
     }
-    const test = { nelbo: sum.nelbo / count, recon: sum.recon / count, kl: sum.kl / count };
+    const test = { nelbo: sum.nelbo / count, recon: sum.recon / count, kl: sum.kl / count, loss: sum.loss / count };
     this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: this.lastRate, train: this.lastTrain ?? test, test });
+    if (!this.best || test.nelbo < this.best.nelbo) this.best = { nelbo: test.nelbo, epoch: s.epoch };
+    const patience = this.config.patience;
     if (s.epoch >= this.config.epochs) {
       this.flushImages();
       this.setState('stopped', `Finished ${s.epoch} epochs: test nELBO ${test.nelbo.toFixed(1)} nats.`);
+    } else if (patience > 0 && s.epoch - this.best.epoch >= patience) {
+      this.flushImages();
+      this.setState(
+        'stopped',
+        `Early stopping after epoch ${s.epoch}: the validation nELBO has not improved for ${patience} epochs (best ${this.best.nelbo.toFixed(1)} at epoch ${this.best.epoch}).`,
+      );
     }
   }
 
@@ -291,6 +307,7 @@ export class TrainerCore {
   private disposeSession(): void {
     this.session?.dispose();
     this.session = null;
+    this.best = null;
   }
 
   private setState(state: TrainerState, message?: string): void {

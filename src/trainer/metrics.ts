@@ -2,7 +2,7 @@ import type { LossTerms } from '../protocol';
 
 /** Averages loss terms over the steps between two metrics events, and measures throughput. */
 export class MetricsWindow {
-  private sum: LossTerms = { nelbo: 0, recon: 0, kl: 0 };
+  private sum = { nelbo: 0, recon: 0, kl: 0, loss: 0 };
   private steps = 0;
   private images = 0;
   private since: number;
@@ -16,6 +16,7 @@ export class MetricsWindow {
     this.sum.nelbo += terms.nelbo;
     this.sum.recon += terms.recon;
     this.sum.kl += terms.kl;
+    this.sum.loss += terms.loss ?? terms.nelbo;
     this.steps++;
     this.images += images;
   }
@@ -35,7 +36,7 @@ export class MetricsWindow {
       this.rate = this.rate === 0 ? r : 0.7 * this.rate + 0.3 * r;
     }
     const n = this.steps;
-    const train = { nelbo: this.sum.nelbo / n, recon: this.sum.recon / n, kl: this.sum.kl / n };
+    const train = { nelbo: this.sum.nelbo / n, recon: this.sum.recon / n, kl: this.sum.kl / n, loss: this.sum.loss / n };
     this.reset(t);
     return { train, imagesPerSec: this.rate };
   }
@@ -47,7 +48,7 @@ export class MetricsWindow {
   }
 
   private reset(t: number): void {
-    this.sum = { nelbo: 0, recon: 0, kl: 0 };
+    this.sum = { nelbo: 0, recon: 0, kl: 0, loss: 0 };
     this.steps = 0;
     this.images = 0;
     this.since = t;

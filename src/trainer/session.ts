@@ -1,8 +1,8 @@
 import * as tf from './tf';
 import type { ExperimentConfig } from '../config/experiment';
 import type { ImageGridPayload, LossTerms } from '../protocol';
-import { createMlpVae, type VaeModel } from './model/vae';
-import { elboTerms } from './model/objective';
+import { buildModel, objectiveFor } from './model/build';
+import { lossTerms, type ModelParts } from './model/loss';
 import { mulberry32, permutation, streamSeed } from './random';
 
 /** Pixels as uint8 (0 = background) plus labels, as the data layer delivers them. */
@@ -17,14 +17,16 @@ export interface TrainingData {
   test: SplitData;
 }
 
-export type StepResult = { ok: true; terms: LossTerms } | { ok: false; terms: LossTerms };
+export type StepResult = { ok: boolean; terms: LossTerms };
 
 const STREAM_EPS = 1;
 const STREAM_EVAL = 2;
 const STREAM_SAMPLES = 3;
+const STREAM_BINARIZE = 4;
+const STREAM_PRIOR = 5;
 const RECON_PAIRS = 16;
 const SAMPLE_COUNT = 64;
-const EVAL_CHUNK = 1000;
+const EVAL_CHUNK = 500;
 
 function toTensor(split: SplitData, dim: number): tf.Tensor2D {
   const f = new Float32Array(split.count * dim);
@@ -38,11 +40,12 @@ function toTensor(split: SplitData, dim: number): tf.Tensor2D {
  * Everything here is synchronous tensor work; the state machine lives in core.ts.
  */
 export class TrainingSession {
-  readonly model: VaeModel;
+  readonly parts: ModelParts;
   readonly inputDim: number;
   private readonly trainX: tf.Tensor2D;
   private readonly testX: tf.Tensor2D;
-  private readonly optimizer: tf.AdamOptimizer;
+  private readonly optimizer: tf.Optimizer;
+  private readonly variables: tf.Variable[];
   private readonly shuffleRand: () => number;
   private order: Int32Array;
   private readonly sampleZ: tf.Tensor2D;
@@ -59,35 +62,44 @@ export class TrainingSession {
   ) {
     const [h, w, c] = data.shape;
     this.inputDim = h * w * c;
-    this.model = createMlpVae({
-      inputDim: this.inputDim,
-      hidden: config.hidden,
-      latentDim: config.latentDim,
-      seed: config.seed,
-    });
+    this.parts = buildModel(config, data.shape);
+    this.variables = [...this.parts.model.variables, ...(this.parts.likelihood.trainableExtras ?? [])];
     this.trainX = toTensor(data.train, this.inputDim);
     this.testX = toTensor(data.test, this.inputDim);
-    this.optimizer = tf.train.adam(config.learningRate);
+    this.optimizer = config.optimizer === 'sgd' ? tf.train.momentum(config.learningRate, config.momentum) : tf.train.adam(config.learningRate);
     this.shuffleRand = mulberry32(config.seed);
     this.order = permutation(data.train.count, this.shuffleRand);
     this.sampleZ = tf.randomNormal<tf.Rank.R2>([SAMPLE_COUNT, config.latentDim], 0, 1, 'float32', streamSeed(config.seed, STREAM_SAMPLES, 0));
     const pairs = Math.min(RECON_PAIRS, data.test.count);
-    this.reconX = tf.tidy(() => this.testX.slice([0, 0], [pairs, this.inputDim]));
+    this.reconX = tf.tidy(() => tf.slice(this.testX, [0, 0], [pairs, this.inputDim]));
   }
 
-  get stepsPerEpoch(): number {
-    return Math.max(1, Math.floor(this.data.train.count / Math.min(this.config.batchSize, this.data.train.count)));
+  get model() {
+    return this.parts.model;
   }
 
   get batchSize(): number {
     return Math.min(this.config.batchSize, this.data.train.count);
   }
 
-  /** Settings that can change mid-run without rebuilding the model. */
+  get stepsPerEpoch(): number {
+    return Math.max(1, Math.floor(this.data.train.count / this.batchSize));
+  }
+
+  /** Settings that can change mid-run without rebuilding the model: rate, batch, epochs, β, MMD. */
   updateConfig(config: ExperimentConfig): void {
     this.config = config;
     // tfjs reads `learningRate` on every update but declares it protected.
     (this.optimizer as unknown as { learningRate: number }).learningRate = config.learningRate;
+    this.parts.objective = objectiveFor(config);
+    if (this.stepInEpoch * this.batchSize >= this.data.train.count) this.stepInEpoch = 0;
+  }
+
+  /** The batch as the model sees it: grey levels, or a fresh seeded 0/1 draw of them. */
+  private prepare(x: tf.Tensor2D, counter: number): tf.Tensor2D {
+    if (this.config.binarize !== 'dynamic') return x;
+    const u = tf.randomUniform(x.shape, 0, 1, 'float32', streamSeed(this.config.seed, STREAM_BINARIZE, counter));
+    return tf.cast(tf.less(u, x), 'float32') as tf.Tensor2D;
   }
 
   /** One optimisation step. A non-finite loss or gradient is dropped before it touches the weights. */
@@ -95,31 +107,32 @@ export class TrainingSession {
     const b = this.batchSize;
     const start = this.stepInEpoch * b;
     const idx = this.order.subarray(start, start + b);
+    const { seed, latentDim } = this.config;
     const { grads, stats } = tf.tidy(() => {
-      const x = tf.gather(this.trainX, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
-      const eps = tf.randomNormal([b, this.config.latentDim], 0, 1, 'float32', streamSeed(this.config.seed, STREAM_EPS, this.step)) as tf.Tensor2D;
+      const x = this.prepare(tf.gather(this.trainX, tf.tensor1d(idx, 'int32')) as tf.Tensor2D, this.step);
+      const eps = tf.randomNormal<tf.Rank.R2>([b, latentDim], 0, 1, 'float32', streamSeed(seed, STREAM_EPS, this.step));
       let recon!: tf.Scalar;
       let kl!: tf.Scalar;
       const { value, grads } = tf.variableGrads(() => {
-        const t = elboTerms(this.model, x, eps);
+        const t = lossTerms(this.parts, x, eps, streamSeed(seed, STREAM_PRIOR, this.step));
         recon = tf.keep(t.recon);
         kl = tf.keep(t.kl);
         return t.loss;
-      }, this.model.variables);
+      }, this.variables);
       const gradSq = tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))));
       const stats = tf.stack([value, recon, kl, gradSq]);
       // Kept past variableGrads' own scope above; released here once stacked.
       tf.dispose([recon, kl]);
       return { grads, stats };
     });
-    const [nelbo, recon, kl, gradSq] = stats.dataSync();
+    const [loss, recon, kl, gradSq] = stats.dataSync();
     stats.dispose();
-    const terms = { nelbo, recon, kl };
-    const ok = [nelbo, recon, kl, gradSq].every(Number.isFinite);
+    const terms = { nelbo: recon + kl, recon, kl, loss };
+    const ok = [loss, recon, kl, gradSq].every(Number.isFinite);
     // variableGrads keys gradients by variable name, which is what applyGradients looks up.
     if (ok) this.optimizer.applyGradients(grads as unknown as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
     tf.dispose(Object.values(grads));
-    if (!ok) return { ok: false, terms };
+    if (!ok) return { ok, terms };
     this.step++;
     this.stepInEpoch++;
     if (this.stepInEpoch >= this.stepsPerEpoch) {
@@ -127,10 +140,10 @@ export class TrainingSession {
       this.epoch++;
       this.order = permutation(this.data.train.count, this.shuffleRand);
     }
-    return { ok: true, terms };
+    return { ok, terms };
   }
 
-  /** Test-split nELBO for one chunk; call for chunk = 0..evalChunks-1 and average. */
+  /** Test-split terms for one chunk; call for chunk = 0..evalChunks-1 and average. */
   get evalChunks(): number {
     return Math.ceil(this.data.test.count / EVAL_CHUNK);
   }
@@ -138,15 +151,17 @@ export class TrainingSession {
   evalChunk(chunk: number): { terms: LossTerms; count: number } {
     const start = chunk * EVAL_CHUNK;
     const n = Math.min(EVAL_CHUNK, this.data.test.count - start);
+    const { seed, latentDim } = this.config;
     const stats = tf.tidy(() => {
-      const x = this.testX.slice([start, 0], [n, this.inputDim]);
-      const eps = tf.randomNormal([n, this.config.latentDim], 0, 1, 'float32', streamSeed(this.config.seed, STREAM_EVAL, chunk)) as tf.Tensor2D;
-      const t = elboTerms(this.model, x, eps);
+      // Fixed seeds: the same weights always score the same.
+      const x = this.prepare(tf.slice(this.testX, [start, 0], [n, this.inputDim]), -1 - chunk);
+      const eps = tf.randomNormal<tf.Rank.R2>([n, latentDim], 0, 1, 'float32', streamSeed(seed, STREAM_EVAL, chunk));
+      const t = lossTerms(this.parts, x, eps, streamSeed(seed, STREAM_PRIOR, -1 - chunk));
       return tf.stack([t.loss, t.recon, t.kl]);
     });
-    const [nelbo, recon, kl] = stats.dataSync();
+    const [loss, recon, kl] = stats.dataSync();
     stats.dispose();
-    return { terms: { nelbo, recon, kl }, count: n };
+    return { terms: { nelbo: recon + kl, recon, kl, loss }, count: n };
   }
 
   /** Test images interleaved with their reconstructions (decoder mean at the posterior mean). */
@@ -154,37 +169,29 @@ export class TrainingSession {
     const n = this.reconX.shape[0];
     const out = tf.tidy(() => {
       const { mu } = this.model.encode(this.reconX);
-      const rec = tf.sigmoid(this.model.decode(mu)) as tf.Tensor2D;
+      const rec = this.parts.likelihood.mean(this.model.decode(mu));
       // [n, 2, D] → pairs side by side: original, reconstruction.
-      return tf.stack([this.reconX, rec], 1).reshape([2 * n, this.inputDim]) as tf.Tensor2D;
+      return tf.reshape(tf.stack([this.reconX, rec], 1), [2 * n, this.inputDim]) as tf.Tensor2D;
     });
     return this.toGrid(out, 8);
   }
 
   /** Decoder means at fixed prior draws, so the grid shows the same z evolving. */
   samples(): ImageGridPayload {
-    const out = tf.tidy(() => tf.sigmoid(this.model.decode(this.sampleZ)) as tf.Tensor2D);
-    return this.toGrid(out, 8);
+    return this.toGrid(tf.tidy(() => this.parts.likelihood.mean(this.model.decode(this.sampleZ))), 8);
   }
 
   private toGrid(t: tf.Tensor2D, cols: number): ImageGridPayload {
-    const scaled = tf.tidy(() => tf.mul(t, 255));
+    const scaled = tf.tidy(() => tf.mul(tf.clipByValue(t, 0, 1), 255));
     t.dispose();
     const values = scaled.dataSync() as Float32Array;
     scaled.dispose();
     const [height, width, channels] = this.data.shape;
-    return {
-      count: values.length / this.inputDim,
-      cols,
-      width,
-      height,
-      channels: channels as 1 | 3,
-      pixels: Uint8ClampedArray.from(values),
-    };
+    return { count: values.length / this.inputDim, cols, width, height, channels: channels as 1 | 3, pixels: Uint8ClampedArray.from(values) };
   }
 
   dispose(): void {
-    this.model.dispose();
+    this.parts.model.dispose();
     this.optimizer.dispose();
     tf.dispose([this.trainX, this.testX, this.sampleZ, this.reconX]);
   }

@@ -11,6 +11,7 @@ export function Curves() {
     const plot = new PlotCoordinator(ref.current);
     const off = trainerClient.subscribe((e) => {
       if (e.type === 'metrics') plot.append(e);
+      else if (e.type === 'note') plot.addNote(e.step, e.text);
       else if (isFreshRun(e)) plot.reset();
     });
     return () => {
@@ -22,7 +23,7 @@ export function Curves() {
     <section className="panel panel-curves" aria-labelledby="curves-title">
       <h2 id="curves-title">Loss curves</h2>
       <p className="panel-note">
-        Nats per image. nELBO = reconstruction + KL; lines follow training batches, diamonds mark the test split after each epoch.
+        Nats per image. nELBO = reconstruction + KL; lines follow training batches, diamonds mark the test split after each epoch; a dotted line is the loss the objective minimises where it is not the nELBO, and dashed lines mark mid-run edits.
       </p>
       <div className="curves-frame">
         <div className="curves" data-testid="curves" ref={ref} />

@@ -1,6 +1,7 @@
 import type { PlotlyStatic } from 'plotly.js-strict-dist-min';
 import type { TrainerEvent } from '../../protocol';
-import { CONFIG, emptyTraces, LAYOUT } from './plotSpec';
+import { noteLayout, type CurveNote } from './notes';
+import { CONFIG, emptyTraces, freshLayout } from './plotSpec';
 import { PointBatcher } from './PointBatcher';
 import { FrameThrottle } from './throttle';
 
@@ -28,6 +29,7 @@ export class PlotCoordinator {
   /** A chart call in flight: plotly's calls are async and must not overlap. */
   private busy: Promise<unknown> = Promise.resolve();
   private destroyed = false;
+  private notes: CurveNote[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -43,7 +45,7 @@ export class PlotCoordinator {
       .then((plotly) => {
         if (this.destroyed) return;
         this.plotly = plotly;
-        return plotly.newPlot(this.plotDiv, emptyTraces(), LAYOUT, CONFIG);
+        return plotly.newPlot(this.plotDiv, emptyTraces(), { ...freshLayout(), ...noteLayout(this.notes) }, CONFIG);
       })
       .then(() => this.throttle.request())
       .catch((err: unknown) => {
@@ -63,11 +65,19 @@ export class PlotCoordinator {
     this.throttle.request();
   }
 
+  /** Marks a step with a dashed line and a label; rare, so drawn at once rather than batched. */
+  addNote(step: number, text: string): void {
+    this.notes = [...this.notes, { step, text }];
+    const layout = noteLayout(this.notes);
+    this.chain((plotly) => plotly.relayout(this.plotDiv, layout));
+  }
+
   reset(): void {
     this.container.dataset.empty = 'true';
     this.batcher.clear();
     this.throttle.cancel();
-    this.chain((plotly) => plotly.react(this.plotDiv, emptyTraces(), LAYOUT, CONFIG));
+    this.notes = [];
+    this.chain((plotly) => plotly.react(this.plotDiv, emptyTraces(), freshLayout(), CONFIG));
   }
 
   destroy(): void {
@@ -87,8 +97,9 @@ export class PlotCoordinator {
   private flush(): void {
     if (!this.plotly) return;
     const batch = this.batcher.take();
-    if (batch) this.container.dataset.empty = 'false';
-    if (batch) this.chain((plotly) => plotly.extendTraces(this.plotDiv, { x: batch.x, y: batch.y }, batch.indices));
+    if (!batch) return;
+    this.container.dataset.empty = 'false';
+    this.chain((plotly) => plotly.extendTraces(this.plotDiv, { x: batch.x, y: batch.y }, batch.indices));
   }
 
   private chain(call: (plotly: PlotlyStatic) => Promise<unknown>): void {

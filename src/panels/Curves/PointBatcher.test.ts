@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PointBatcher } from './PointBatcher';
 
-const metrics = (step: number, nelbo: number, test?: number) => ({
+const metrics = (step: number, nelbo: number, test?: number, loss?: number) => ({
   type: 'metrics' as const,
   step,
   epoch: 0,
   epochProgress: 0,
   imagesPerSec: 100,
-  train: { nelbo, recon: nelbo - 10, kl: 10 },
+  train: { nelbo, recon: nelbo - 10, kl: 10, ...(loss === undefined ? {} : { loss }) },
   ...(test === undefined ? {} : { test: { nelbo: test, recon: test - 10, kl: 10 } }),
 });
 
@@ -39,5 +39,20 @@ describe('PointBatcher', () => {
     expect(b.push(metrics(2, 100))).toBe(false);
     b.clear();
     expect(b.push(metrics(2, 100))).toBe(true);
+  });
+
+  it('adds a loss point only once the loss differs from the nELBO, then for every step of the run', () => {
+    const b = new PointBatcher();
+    b.push(metrics(1, 500, undefined, 500));
+    b.push(metrics(2, 400, undefined, 400.00001));
+    expect(b.take()?.indices).toEqual([0, 1, 2]);
+    b.push(metrics(3, 300, undefined, 310));
+    b.push(metrics(4, 250, undefined, 250));
+    const batch = b.take();
+    expect(batch?.indices).toEqual([0, 1, 2, 4]);
+    expect(batch?.y[3]).toEqual([310, 250]);
+    b.clear();
+    b.push(metrics(1, 500, undefined, 500));
+    expect(b.take()?.indices).toEqual([0, 1, 2]);
   });
 });

@@ -3,7 +3,11 @@ import type { TrainerEvent } from '../../protocol';
 type Metrics = Extract<TrainerEvent, { type: 'metrics' }>;
 
 /** Trace order on the chart; the coordinator and its layout agree on it. */
-export const TRACES = ['train nELBO', 'reconstruction', 'KL', 'test nELBO'] as const;
+export const TRACES = ['train nELBO', 'reconstruction', 'KL', 'test nELBO', 'loss'] as const;
+export const LOSS_TRACE = 4;
+
+/** loss and nELBO are summed separately in float32: closer than this, they are the same number. */
+const SAME = 1e-4;
 
 export interface TraceBatch {
   x: number[][];
@@ -19,6 +23,8 @@ export class PointBatcher {
   private xs: number[][] = TRACES.map(() => []);
   private ys: number[][] = TRACES.map(() => []);
   private lastStep = -1;
+  /** Once the objective's loss has parted from the nELBO in this run, every later point is drawn. */
+  private lossParted = false;
 
   /** False when the step went backwards: a new run, whose points must not join the old lines. */
   push(m: Metrics): boolean {
@@ -32,6 +38,9 @@ export class PointBatcher {
     this.add(0, m.step, m.train.nelbo);
     this.add(1, m.step, m.train.recon);
     this.add(2, m.step, m.train.kl);
+    const { loss, nelbo } = m.train;
+    if (loss !== undefined && !this.lossParted) this.lossParted = Math.abs(loss - nelbo) > SAME * Math.max(1, Math.abs(nelbo));
+    if (loss !== undefined && this.lossParted) this.add(LOSS_TRACE, m.step, loss);
     return true;
   }
 
@@ -56,6 +65,7 @@ export class PointBatcher {
   clear(): void {
     this.take();
     this.lastStep = -1;
+    this.lossParted = false;
   }
 
   private add(i: number, x: number, y: number): void {

@@ -1,19 +1,20 @@
 import type { Config, Data, Layout } from 'plotly.js-strict-dist-min';
-import { TRACES } from './PointBatcher';
+import { LOSS_TRACE, TRACES } from './PointBatcher';
 
-const COLORS = ['#2f5fd0', '#d9822b', '#2a9d8f', '#c2255c'];
+const COLORS = ['#2f5fd0', '#d9822b', '#2a9d8f', '#c2255c', '#1f2430'];
 
 /** Empty traces in the order PointBatcher fills them. */
 export function emptyTraces(): Data[] {
   return TRACES.map((name, i) => {
     const test = i === 3;
+    const loss = i === LOSS_TRACE;
     return {
       name,
       type: 'scatter',
       mode: test ? 'markers' : 'lines',
       x: [],
       y: [],
-      line: { color: COLORS[i], width: i === 0 ? 2.2 : 1.5 },
+      line: { color: COLORS[i], width: i === 0 ? 2.2 : 1.5, ...(loss ? { dash: 'dot' } : {}) },
       // Plotly reads keys with `in`, so an absent marker must be absent, not undefined.
       ...(test ? { marker: { color: COLORS[i], size: 9, symbol: 'diamond' } } : {}),
       hovertemplate: `${name}: %{y:.1f} nats<br>step %{x}<extra></extra>`,
@@ -21,7 +22,7 @@ export function emptyTraces(): Data[] {
   });
 }
 
-export const LAYOUT: Layout = {
+const LAYOUT: Layout = {
   autosize: true,
   margin: { l: 56, r: 16, t: 8, b: 44 },
   paper_bgcolor: 'rgba(0,0,0,0)',
@@ -33,6 +34,11 @@ export const LAYOUT: Layout = {
   hovermode: 'x unified',
   uirevision: 'keep',
 };
+
+/** A copy each time: plotly keeps and mutates the layout object it is given (ranges, shapes). */
+export function freshLayout(): Layout {
+  return structuredClone(LAYOUT);
+}
 
 export const CONFIG: Config = {
   displaylogo: false,

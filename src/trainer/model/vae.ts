@@ -8,7 +8,7 @@ export interface VaeModel {
   readonly latentDim: number;
   /** x: [n, inputDim] in [0,1]. */
   encode(x: tf.Tensor2D): { mu: tf.Tensor2D; logvar: tf.Tensor2D };
-  /** Returns decoder logits [n, inputDim]. */
+  /** Returns the decoder's output [n, outputDim]: the likelihood's parameters (logits for Bernoulli). */
   decode(z: tf.Tensor2D): tf.Tensor2D;
   paramCount(): number;
   dispose(): void;
@@ -20,6 +20,8 @@ export interface MlpVaeOptions {
   hidden: number[];
   latentDim: number;
   seed: number;
+  /** Decoder output width: likelihood.paramsPerPixel · inputDim; defaults to inputDim. */
+  outputDim?: number;
   /** Layer implementation (tests and benchmarks compare the stock one). */
   dense?: DenseFn;
 }
@@ -35,7 +37,7 @@ export function createMlpVae(opts: MlpVaeOptions): VaeModel {
   const decoder = createMlp({
     inputDim: latentDim,
     hidden: [...hidden].reverse(),
-    outputDim: inputDim,
+    outputDim: opts.outputDim ?? inputDim,
     seed,
     name: 'dec',
     dense,

@@ -1,0 +1,104 @@
+import type { ExperimentConfig } from './experiment';
+import { ARCHITECTURES, BINARIZE, LIKELIHOOD_IDS, OBJECTIVE_IDS, OPTIMIZERS } from './experiment';
+
+type Base = {
+  label: string;
+  /** What changing it does: shown as the control's tooltip/hint. */
+  hint?: string;
+  /** Only meaningful for some configs (e.g. β only for β-VAE); the page hides it otherwise. */
+  when?: (c: ExperimentConfig) => boolean;
+  /** Takes effect only after Reset, because it changes the model or data. */
+  rebuild?: boolean;
+};
+export type FieldSpec = Base &
+  (
+    | { kind: 'int'; min: number; max: number }
+    | { kind: 'number'; min: number; max: number; minExclusive?: boolean }
+    | { kind: 'enum'; options: readonly { value: string; label: string }[] }
+    | { kind: 'widths'; maxLayers: number; maxWidth: number; minLayers: number }
+    | { kind: 'id' }
+  );
+
+const opts = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+/** Every config field: its type, range, label and consequence. Validation, controls and links all read this. */
+export const FIELDS: { [K in keyof ExperimentConfig]: FieldSpec } = {
+  dataset: { kind: 'id', label: 'Dataset', rebuild: true },
+  architecture: {
+    kind: 'enum',
+    label: 'Architecture',
+    options: opts(ARCHITECTURES, { mlp: 'MLP (dense layers)', conv: 'Convolutional' }),
+    hint: 'Conv nets see local structure: sharper images, slower steps.',
+    rebuild: true,
+  },
+  hidden: {
+    kind: 'widths',
+    label: 'Hidden widths',
+    minLayers: 0,
+    maxLayers: 6,
+    maxWidth: 4096,
+    hint: 'One width per layer, e.g. "400" or "60, 32"; empty for none. The decoder mirrors them.',
+    when: (c) => c.architecture === 'mlp',
+    rebuild: true,
+  },
+  convChannels: {
+    kind: 'widths',
+    label: 'Conv channels',
+    minLayers: 1,
+    maxLayers: 4,
+    maxWidth: 256,
+    hint: 'Channels per stride-2 conv layer, e.g. "32, 64" or "32, 64, 128".',
+    when: (c) => c.architecture === 'conv',
+    rebuild: true,
+  },
+  latentDim: { kind: 'int', label: 'Latent dimension', min: 2, max: 128, hint: 'Size of z. 2 lets you see the latent plane directly.', rebuild: true },
+  likelihood: {
+    kind: 'enum',
+    label: 'Likelihood p(x|z)',
+    options: opts(LIKELIHOOD_IDS, {
+      bernoulli: 'Bernoulli',
+      'gaussian-fixed': 'Gaussian, fixed σ²',
+      'gaussian-learned': 'Gaussian, learned σ²',
+      beta: 'Beta',
+      categorical: 'Categorical (k levels)',
+      'logit-normal': 'Logit-normal',
+      'continuous-bernoulli': 'Continuous Bernoulli',
+    }),
+    hint: 'How the decoder scores a pixel. Densities of continuous data are not comparable with Bernoulli nats.',
+    rebuild: true,
+  },
+  variance: {
+    kind: 'number',
+    label: 'Variance σ²',
+    min: 1e-3,
+    max: 1,
+    hint: 'Smaller σ² weighs reconstruction more against KL.',
+    when: (c) => c.likelihood === 'gaussian-fixed',
+    rebuild: true,
+  },
+  bins: { kind: 'int', label: 'Levels k', min: 2, max: 256, hint: 'Grey levels of the categorical likelihood.', when: (c) => c.likelihood === 'categorical', rebuild: true },
+  binarize: {
+    kind: 'enum',
+    label: 'Binarize input',
+    options: opts(BINARIZE, { none: 'No: grey levels', dynamic: 'Dynamic: fresh 0/1 draw each use' }),
+    hint: 'Dynamic binarization samples each pixel as 0/1 with its grey level as probability, every time.',
+  },
+  objective: {
+    kind: 'enum',
+    label: 'Objective',
+    options: opts(OBJECTIVE_IDS, { elbo: 'ELBO (VAE)', 'beta-vae': 'β-VAE', mmd: 'MMD / InfoVAE', autoencoder: 'Plain autoencoder' }),
+    hint: 'β-VAE weighs KL by β; MMD matches the codes as a whole to N(0, I); the autoencoder has no noise and no regulariser.',
+  },
+  beta: { kind: 'number', label: 'β', min: 0, max: 100, hint: 'β > 1 pushes codes toward the prior (blurrier, more disentangled); β = 0 is reconstruction only.', when: (c) => c.objective === 'beta-vae' },
+  mmdWeight: { kind: 'number', label: 'MMD weight λ', min: 0, max: 1e6, hint: 'How hard the codes are pulled toward N(0, I).', when: (c) => c.objective === 'mmd' },
+  mmdBandwidth: { kind: 'number', label: 'MMD bandwidth', min: 0, max: 100, hint: 'RBF kernel width; 0 uses √(latent dimension).', when: (c) => c.objective === 'mmd' },
+  optimizer: { kind: 'enum', label: 'Optimizer', options: opts(OPTIMIZERS, { adam: 'Adam', sgd: 'SGD with momentum' }), rebuild: true },
+  momentum: { kind: 'number', label: 'Momentum', min: 0, max: 0.999, when: (c) => c.optimizer === 'sgd', rebuild: true },
+  batchSize: { kind: 'int', label: 'Batch size', min: 1, max: 4096, hint: 'Images per step. Larger is faster per image, noisier less.' },
+  learningRate: { kind: 'number', label: 'Learning rate', min: 0, max: 10, minExclusive: true, hint: 'Step size, e.g. 0.001. Too large and the loss turns NaN.' },
+  epochs: { kind: 'int', label: 'Epochs', min: 1, max: 1000, hint: 'Passes over the training set.' },
+  patience: { kind: 'int', label: 'Early-stop patience', min: 0, max: 100, hint: 'Stop after this many epochs without a better validation nELBO; 0 is off.' },
+  seed: { kind: 'int', label: 'Seed', min: 0, max: 2 ** 31 - 1, hint: 'Same config and seed, same curve.', rebuild: true },
+};
+
+export const FIELD_LABELS = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])) as Record<keyof ExperimentConfig, string>;

@@ -1,0 +1,52 @@
+/**
+ * Shape arithmetic for convolutions. No tfjs import, so plan.ts (parameter counts) stays
+ * usable before TensorFlow.js has loaded.
+ */
+
+export type Padding = 'same' | 'valid';
+
+/** One spatial axis of a convolution: input size, output size, zero rows added before. */
+export interface Axis {
+  in: number;
+  out: number;
+  before: number;
+}
+
+/** tfjs's (and TensorFlow's) rule, so our layers agree with tf.conv2d / tf.conv2dTranspose. */
+export function convAxis(size: number, k: number, stride: number, pad: Padding): Axis {
+  if (pad === 'valid') return { in: size, out: Math.ceil((size - k + 1) / stride), before: 0 };
+  const out = Math.ceil(size / stride);
+  const total = Math.max((out - 1) * stride + k - size, 0);
+  return { in: size, out, before: Math.floor(total / 2) };
+}
+
+/**
+ * The transposed conv (input gradient) of a stride-s conv along one axis splits into s output
+ * phases (sub-pixel convolution): output row s·m + r only ever meets the filter taps
+ * a ≡ r + before (mod s), so each phase is a stride-1 correlation of the *un-dilated* input
+ * with a sub-filter of `count` taps, reading input rows m + carry − count + 1 … m + carry.
+ * This skips the (s²−1)/s² zero products of zero-insertion.
+ */
+export interface Phase {
+  /** The smallest tap a of this phase; its taps are first, first + s, … */
+  first: number;
+  count: number;
+  carry: number;
+}
+
+export function phases(k: number, stride: number, before: number): Phase[] {
+  return Array.from({ length: stride }, (_, r) => {
+    const first = (r + before) % stride;
+    const count = first < k ? Math.ceil((k - first) / stride) : 0;
+    return { first, count, carry: Math.floor((r + before) / stride) };
+  });
+}
+
+/**
+ * The explicit padding (possibly negative: crop) that makes a stride-1 conv over `size` input
+ * rows, window starting at offset `lo`, filter length `len`, give exactly `out` rows.
+ */
+export function windowPad(size: number, lo: number, len: number, out: number): [number, number] {
+  const before = -lo;
+  return [before, out - 1 + len - size - before];
+}
