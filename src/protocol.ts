@@ -14,7 +14,28 @@ export type Command =
   | { type: 'resume' }
   | { type: 'step' }
   | { type: 'stop' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Runs one analysis on the current model (see AnalysisKinds); answered by analysis* events. */
+  | { type: 'analyze'; requestId: number; request: AnalysisRequest }
+  | { type: 'cancelAnalysis'; requestId: number };
+
+/**
+ * Every analysis the worker can run on the current model: its request fields and its result.
+ * Adding one is a line here and a handler in src/trainer/analysis/handlers.ts.
+ * Bulk arrays in results are transferred, never copied.
+ */
+export interface AnalysisKinds {
+  /** Posterior means of the first `limit` images of a split, with their labels. */
+  encode: {
+    request: { split: 'train' | 'test'; limit: number };
+    result: { means: Float32Array; labels: Uint8Array; count: number; dim: number };
+  };
+}
+export type AnalysisKind = keyof AnalysisKinds;
+export type AnalysisRequest = { [K in AnalysisKind]: { kind: K } & AnalysisKinds[K]['request'] }[AnalysisKind];
+export type AnalysisResult = { [K in AnalysisKind]: { kind: K } & AnalysisKinds[K]['result'] }[AnalysisKind];
+export type AnalysisRequestOf<K extends AnalysisKind> = { kind: K } & AnalysisKinds[K]['request'];
+export type AnalysisResultOf<K extends AnalysisKind> = { kind: K } & AnalysisKinds[K]['result'];
 
 export type TrainerState = 'idle' | 'loading' | 'training' | 'paused' | 'stopped';
 
@@ -73,6 +94,9 @@ export type TrainerEvent =
       test?: LossTerms;
     }
   | { type: 'images'; kind: 'reconstructions' | 'samples'; step: number; grid: ImageGridPayload }
+  | { type: 'analysisResult'; requestId: number; result: AnalysisResult }
+  | { type: 'analysisProgress'; requestId: number; label: string; done: number; total: number }
+  | { type: 'analysisError'; requestId: number; message: string; cancelled: boolean }
   /** Something worth marking on the curves at a step, e.g. "β = 2". */
   | { type: 'note'; step: number; text: string }
   | { type: 'error'; code: string; message: string; recoverable: boolean; field?: string };

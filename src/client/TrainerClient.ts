@@ -1,4 +1,4 @@
-import type { Command, TrainerEvent } from '../protocol';
+import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent } from '../protocol';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
 export interface WorkerPort {
@@ -26,6 +26,7 @@ export class TrainerClient {
   private readonly listeners = new Set<TrainerListener>();
   private lastConfig: Command | null = null;
   private lastBackend: Command | null = null;
+  private nextRequestId = 1;
 
   constructor(
     private readonly createWorker: () => WorkerPort,
@@ -47,6 +48,34 @@ export class TrainerClient {
       return;
     }
     this.worker.postMessage(cmd);
+  }
+
+  /**
+   * Runs one analysis in the worker. The promise resolves with the result or rejects with the
+   * worker's message (an AnalysisError whose `cancelled` says whether cancel() caused it).
+   */
+  analyze<K extends AnalysisKind>(
+    request: AnalysisRequestOf<K>,
+    onProgress?: (label: string, done: number, total: number) => void,
+  ): { result: Promise<AnalysisResultOf<K>>; cancel: () => void } {
+    const requestId = this.nextRequestId++;
+    const result = new Promise<AnalysisResultOf<K>>((resolve, reject) => {
+      const off = this.subscribe((e) => {
+        if (e.type === 'analysisProgress' && e.requestId === requestId) onProgress?.(e.label, e.done, e.total);
+        else if (e.type === 'analysisResult' && e.requestId === requestId) {
+          off();
+          resolve(e.result as AnalysisResultOf<K>);
+        } else if (e.type === 'analysisError' && e.requestId === requestId) {
+          off();
+          reject(new AnalysisError(e.message, e.cancelled));
+        } else if (e.type === 'error' && e.code === 'worker-crashed') {
+          off();
+          reject(new AnalysisError(e.message, false));
+        }
+      });
+    });
+    this.send({ type: 'analyze', requestId, request });
+    return { result, cancel: () => this.send({ type: 'cancelAnalysis', requestId }) };
   }
 
   subscribe(listener: TrainerListener): () => void {
@@ -96,5 +125,14 @@ export class TrainerClient {
   private emit(event: TrainerEvent): void {
     // A copy, so a listener that unsubscribes while being called does not skip its neighbour.
     for (const l of [...this.listeners]) l(event);
+  }
+}
+
+export class AnalysisError extends Error {
+  constructor(
+    message: string,
+    readonly cancelled: boolean,
+  ) {
+    super(message);
   }
 }

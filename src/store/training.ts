@@ -112,7 +112,10 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     }
     case 'images':
     case 'note':
-      // Drawn straight from events by their panels; nothing here to keep.
+    case 'analysisResult':
+    case 'analysisProgress':
+    case 'analysisError':
+      // Drawn straight from events by their panels, or answered to the caller; nothing here to keep.
       return {};
     case 'error': {
       const err: ShownError = { id: nextErrorId++, code: e.code, message: e.message, recoverable: e.recoverable, field: e.field };

@@ -2,6 +2,7 @@ import type { BackendChoice, BackendName, ExperimentConfig } from '../config/exp
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
 import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
+import { AnalysisRunner } from './analysis/runner';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type TrainingData } from './session';
 
@@ -53,8 +54,11 @@ export class TrainerCore {
   /** Bumped by reset, so an in-flight load can tell it was abandoned. */
   private generation = 0;
 
+  private readonly analysis: AnalysisRunner;
+
   constructor(private readonly host: CoreHost) {
     this.window = new MetricsWindow(host.now);
+    this.analysis = new AnalysisRunner(host.emit, host.yieldToEvents);
   }
 
   get currentState(): TrainerState {
@@ -104,6 +108,11 @@ export class TrainerCore {
         return;
       case 'reset':
         this.reset();
+        return;
+      case 'analyze':
+        return this.analysis.run(cmd.requestId, cmd.request, this.session);
+      case 'cancelAnalysis':
+        this.analysis.cancel(cmd.requestId);
         return;
     }
   }

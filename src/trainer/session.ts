@@ -95,6 +95,12 @@ export class TrainingSession {
     if (this.stepInEpoch * this.batchSize >= this.data.train.count) this.stepInEpoch = 0;
   }
 
+  /** Images start..start+n of a split as a [n, D] tensor in [0, 1] (the caller disposes it). */
+  images(split: 'train' | 'test', start: number, n: number): tf.Tensor2D {
+    const x = split === 'train' ? this.trainX : this.testX;
+    return tf.slice(x, [start, 0], [n, this.inputDim]);
+  }
+
   /** The batch as the model sees it: grey levels, or a fresh seeded 0/1 draw of them. */
   private prepare(x: tf.Tensor2D, counter: number): tf.Tensor2D {
     if (this.config.binarize !== 'dynamic') return x;
