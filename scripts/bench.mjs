@@ -54,25 +54,43 @@ async function setField(page, label, value) {
   await f.blur();
 }
 
-async function measureBackend(browser, backend) {
+async function measureBackend(browser, backend, architecture) {
   const context = await browser.newContext();
   const page = await openPage(context);
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
+  if (architecture === 'conv') await page.getByLabel('Architecture', { exact: true }).selectOption('conv');
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await waitFor(() => num(page, 'step-count'), 180_000, `${backend}: first step`);
+  await waitFor(() => num(page, 'step-count'), 240_000, `${backend}/${architecture}: first step`);
   const firstStepMs = Date.now() - t0;
   const used = (await page.getByTestId('backend-name').textContent())?.trim();
+  // Warm-up: a few more steps before timing (shader compilation, WASM tier-up).
+  const warm = (await num(page, 'step-count')) + 3;
+  await waitFor(async () => (await num(page, 'step-count')) >= warm, 240_000, `${backend}/${architecture}: warm-up`);
   const startStep = await num(page, 'step-count');
   const s0 = Date.now();
   await page.waitForTimeout(SECONDS_PER_BACKEND * 1000);
   const steps = (await num(page, 'step-count')) - startStep;
   const seconds = (Date.now() - s0) / 1000;
-  const shown = await num(page, 'images-per-sec');
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const state = (await page.getByTestId('trainer-state').textContent())?.trim();
+  const errors = (await page.getByRole('alert').allTextContents()).join(' | ');
   await context.close();
-  return { backend, used, firstStepMs, steps, seconds, imagesPerSec: (steps * 128) / seconds, shownImagesPerSec: shown };
+  if (steps <= 0) throw new Error(`no steps in ${seconds.toFixed(0)} s (state ${state}${errors ? `; ${errors}` : ''})`);
+  return { backend, architecture, used, firstStepMs, steps, seconds, imagesPerSec: (steps * 128) / seconds, state };
 }
+
+/** tfjs tensor count and bytes in the worker, through the page's debug handle. */
+const workerMemory = (page) => page.evaluate(() => window.__vae.client.analyze({ kind: 'memory' }).result);
+/** The page's JS heap, workers included where the browser can measure it. */
+const heapBytes = (page) =>
+  page.evaluate(async () => {
+    try {
+      const m = await Promise.race([performance.measureUserAgentSpecificMemory(), new Promise((_, r) => setTimeout(() => r(new Error('timeout')), 30_000))]);
+      return { bytes: m.bytes, how: 'measureUserAgentSpecificMemory (page + workers)' };
+    } catch {
+      return { bytes: performance.memory?.usedJSHeapSize ?? null, how: 'performance.memory (page only)' };
+    }
+  });
 
 async function fullRun(browser, backend) {
   const context = await browser.newContext();
@@ -92,6 +110,13 @@ async function fullRun(browser, backend) {
   await page.evaluate(() => (window.__longtasks = []));
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitFor(async () => (await num(page, 'step-count')) >= 100, 600_000, 'step 100');
+  const memBefore = await workerMemory(page);
+  const heapBefore = await heapBytes(page);
+  await waitFor(async () => (await num(page, 'step-count')) >= memBefore.step + 1000, 1_200_000, '1,000 more steps');
+  const memAfter = await workerMemory(page);
+  const heapAfter = await heapBytes(page);
+  console.log(`  tensors ${memBefore.numTensors} at step ${memBefore.step} → ${memAfter.numTensors} at step ${memAfter.step}; heap ${heapBefore.bytes} → ${heapAfter.bytes} (${heapAfter.how})`);
   let reached110 = null;
   const perEpoch = [];
   await waitFor(async () => {
@@ -108,7 +133,10 @@ async function fullRun(browser, backend) {
   const finalTest = await num(page, 'test-nelbo');
   const longest = await page.evaluate(() => Math.max(0, ...window.__longtasks));
   await context.close();
-  return { backend, epochs: EPOCHS, seconds, finalTestNelbo: finalTest, secondsTo110: reached110, perEpoch, longestTaskMs: longest, datasetColdMs: coldMs, datasetWarmMs: warmMs };
+  return {
+    backend, epochs: EPOCHS, seconds, finalTestNelbo: finalTest, secondsTo110: reached110, perEpoch, longestTaskMs: longest,
+    datasetColdMs: coldMs, datasetWarmMs: warmMs, tensors: { before: memBefore, after: memAfter }, heap: { before: heapBefore, after: heapAfter },
+  };
 }
 
 if (process.env.BENCH_SKIP_BUILD !== '1') {
@@ -130,29 +158,39 @@ try {
   const browser = await chromium.launch({ executablePath, args });
   const version = browser.version();
   const speeds = [];
-  for (const b of BACKENDS) {
-    try {
-      const r = await measureBackend(browser, b);
-      speeds.push(r);
-      console.log(`${b}: ${r.imagesPerSec.toFixed(0)} images/s (ran on ${r.used}; first step after ${r.firstStepMs} ms)`);
-    } catch (e) {
-      speeds.push({ backend: b, error: String(e) });
-      console.log(`${b}: ${e}`);
+  for (const architecture of ['mlp', 'conv']) {
+    for (const b of BACKENDS) {
+      try {
+        const r = await measureBackend(browser, b, architecture);
+        speeds.push(r);
+        console.log(`${architecture} on ${b}: ${r.imagesPerSec.toFixed(0)} images/s (ran on ${r.used}; first step after ${r.firstStepMs} ms)`);
+      } catch (e) {
+        speeds.push({ backend: b, architecture, error: String(e).split('\n')[0] });
+        console.log(`${architecture} on ${b}: ${String(e).split('\n')[0]}`);
+      }
     }
   }
-  const ok = speeds.filter((s) => s.imagesPerSec && s.used === s.backend);
+  const ok = speeds.filter((s) => s.architecture === 'mlp' && s.imagesPerSec && s.used === s.backend);
   must(ok.length > 0, 'images/s on any backend');
   const best = ok.sort((a, b) => b.imagesPerSec - a.imagesPerSec)[0].backend;
   console.log(`\nTraining ${EPOCHS} epochs on ${best}…`);
   const run = await fullRun(browser, best);
   must(run.finalTestNelbo !== null, 'the final test nELBO');
+  must(Number.isFinite(run.tensors.after.numTensors) && Number.isFinite(run.longestTaskMs), 'tensor counts and the longest task');
+  const torch = spawnSync('python3', ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
+  const pytorch = torch.status === 0 ? `PyTorch ${torch.stdout.trim()} is installed: run its reference example for a same-machine figure` : 'skipped: PyTorch is not installed on this machine (its registry is not reachable here)';
+  console.log(`PyTorch comparison: ${pytorch}`);
   await browser.close();
-  const report = { date: new Date().toISOString(), chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, speeds, run };
+  const report = { date: new Date().toISOString(), pytorch, chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, speeds, run };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
-  console.log('\n| backend | images/s (MLP VAE, batch 128) | note |\n|---|---|---|');
-  for (const s of speeds) console.log(`| ${s.backend} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${s.error ?? (s.used !== s.backend ? `fell back to ${s.used}` : `first step after ${s.firstStepMs} ms`)} |`);
-  console.log(`\n${EPOCHS} epochs on ${best}: ${run.seconds.toFixed(0)} s, final test nELBO ${run.finalTestNelbo}, ≤110 after ${run.secondsTo110 ?? '—'} s, longest main-thread task ${run.longestTaskMs.toFixed(0)} ms, dataset cold ${run.datasetColdMs} ms / warm ${run.datasetWarmMs} ms`);
+  console.log('\n| model | backend | images/s (batch 128) | note |\n|---|---|---|---|');
+  for (const s of speeds) {
+    const note = s.error ?? (s.used !== s.backend ? `fell back to ${s.used}` : `first step after ${s.firstStepMs} ms`);
+    console.log(`| ${s.architecture} | ${s.backend} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${note} |`);
+  }
+  console.log(`\n${EPOCHS} epochs of the default MLP VAE on ${best}: ${run.seconds.toFixed(0)} s, final test nELBO ${run.finalTestNelbo}, ≤110 after ${run.secondsTo110 ?? '—'} s, longest main-thread task ${run.longestTaskMs.toFixed(0)} ms, dataset cold ${run.datasetColdMs} ms / warm ${run.datasetWarmMs} ms`);
+  console.log(`tensors over 1,000 steps: ${run.tensors.before.numTensors} → ${run.tensors.after.numTensors}; heap ${run.heap.before.bytes} → ${run.heap.after.bytes} bytes (${run.heap.after.how})`);
   console.log('wrote bench-results/bench.json');
 } catch (e) {
   console.error(String(e));

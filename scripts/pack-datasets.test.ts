@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +12,14 @@ import { validateManifest, type DatasetEntry, type DatasetManifest } from '../sr
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}public/datasets/`;
-const pack = () => execFileSync(process.execPath, ['scripts/pack-datasets.mjs', '--if-missing'], { cwd: root, encoding: 'utf8' });
+const pack = (env: Record<string, string> = {}, args = ['--if-missing']) =>
+  execFileSync(process.execPath, ['scripts/pack-datasets.mjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' });
 let manifest: DatasetManifest;
 let mnist: DatasetEntry;
 const raw: Record<string, Uint8Array> = {};
 
 beforeAll(() => {
-  pack(); // packs on a fresh checkout (~20 s); a no-op afterwards
+  pack(); // packs on a fresh checkout (~40 s); a no-op afterwards
   const check = validateManifest(JSON.parse(readFileSync(`${out}manifest.json`, 'utf8')), 'manifest.json');
   if (!check.ok) throw new Error(check.errors.join('\n'));
   manifest = check.manifest;
@@ -96,9 +98,64 @@ describe('packed MNIST', () => {
     expect(Buffer.compare(second.train.images, raw['train-images'])).toBe(0);
   });
 
+  it('has class counts and a preview for the dataset picker', () => {
+    expect(mnist.classCounts?.train).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
+    expect(mnist.classCounts?.test.reduce((a, b) => a + b)).toBe(10000);
+    expect(mnist.preview?.labels).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(gunzipSync(readFileSync(out + mnist.preview!.file)).length).toBe(20 * 784);
+  });
+
   it('--if-missing leaves an up-to-date output alone', () => {
     const before = statSync(`${out}manifest.json`).mtimeMs;
     expect(pack()).toMatch(/nothing to pack/);
     expect(statSync(`${out}manifest.json`).mtimeMs).toBe(before);
+  });
+});
+
+describe('committed Fashion-MNIST', () => {
+  /** A scratch output folder holding a copy of the committed files, as a fresh clone has them. */
+  function freshClone() {
+    const dir = mkdtempSync(`${tmpdir()}/pack-`);
+    cpSync(`${out}fashion-mnist`, `${dir}/fashion-mnist`, { recursive: true });
+    const mtimes = () => ['train-images', 'test-labels', 'preview'].map((f) => statSync(`${dir}/fashion-mnist/${f}.u8gz`).mtimeMs);
+    return { dir, mtimes, before: mtimes(), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const committedEntry = () => JSON.parse(readFileSync(`${out}fashion-mnist/entry.json`, 'utf8'));
+
+  it('is taken as committed where the Debian package is not installed', () => {
+    const c = freshClone();
+    try {
+      const log = pack({ PACK_OUT_DIR: c.dir, FASHION_MNIST_DIR: `${c.dir}/not-installed`, PACK_DATASETS: 'fashion-mnist' });
+      expect(log).toMatch(/fashion-mnist: using the committed files/);
+      const m = JSON.parse(readFileSync(`${c.dir}/manifest.json`, 'utf8'));
+      expect(m.datasets).toEqual([committedEntry()]);
+      expect(c.mtimes()).toEqual(c.before);
+      expect(pack({ PACK_OUT_DIR: c.dir, FASHION_MNIST_DIR: `${c.dir}/not-installed`, PACK_DATASETS: 'fashion-mnist' })).toMatch(/nothing to pack/);
+    } finally {
+      c.cleanup();
+    }
+  });
+
+  it('says what to restore when a committed file is missing', () => {
+    const c = freshClone();
+    try {
+      rmSync(`${c.dir}/fashion-mnist/test-labels.u8gz`);
+      expect(() => pack({ PACK_OUT_DIR: c.dir, FASHION_MNIST_DIR: `${c.dir}/not-installed`, PACK_DATASETS: 'fashion-mnist' })).toThrow(
+        /fashion-mnist: committed files missing or of the wrong size: fashion-mnist\/test-labels\.u8gz; restore them from git/,
+      );
+    } finally {
+      c.cleanup();
+    }
+  });
+
+  it.runIf(existsSync('/usr/share/datasets/fashion-mnist'))('is rebuilt from the Debian package without rewriting identical files', () => {
+    const c = freshClone();
+    try {
+      pack({ PACK_OUT_DIR: c.dir, PACK_DATASETS: 'fashion-mnist' }, []);
+      expect(JSON.parse(readFileSync(`${c.dir}/fashion-mnist/entry.json`, 'utf8'))).toEqual(committedEntry());
+      expect(c.mtimes()).toEqual(c.before);
+    } finally {
+      c.cleanup();
+    }
   });
 });

@@ -1,26 +1,42 @@
 import { useEffect } from 'react';
+import { startLinkSync } from '../panels/Resume/linkSync';
+import { StartNotices } from '../panels/Resume/StartNotices';
 import { experimentActions } from '../ui/stores';
+import { DrawView } from './DrawView';
+import { ExploreView } from './ExploreView';
 import { Footer } from './Footer';
+import { RunsView } from './RunsView';
+import { StatsView } from './StatsView';
 import { Tabs, type TabSpec } from './Tabs';
 import { TrainView } from './TrainView';
 
 // Explore, Draw & complete and Runs join this list as they are built.
-const TABS: TabSpec[] = [{ id: 'train', label: 'Train', render: () => <TrainView /> }];
+const TABS: TabSpec[] = [
+  { id: 'train', label: 'Train', render: () => <TrainView /> },
+  { id: 'explore', label: 'Explore', render: () => <ExploreView /> },
+  { id: 'draw', label: 'Draw & complete', render: () => <DrawView /> },
+  { id: 'stats', label: 'Statistics', render: () => <StatsView /> },
+  { id: 'runs', label: 'Runs', render: () => <RunsView /> },
+];
 
 export function App() {
   useEffect(() => {
+    // A shared link's config first, so the worker's first config is the link's.
+    const stopLinkSync = startLinkSync();
     // Starts the worker after first paint, so the backend and data are ready sooner.
     experimentActions.init();
+    return stopLinkSync;
   }, []);
   return (
     <div className="app">
       <header className="app-header">
         <div className="brand">
           <h1>VAE Playground</h1>
-          <p>Train a variational autoencoder on MNIST in this tab and watch it learn.</p>
+          <p>Train a variational autoencoder in this tab and watch it learn.</p>
         </div>
       </header>
       <main className="app-main">
+        <StartNotices />
         <Tabs tabs={TABS} label="Views" />
       </main>
       <Footer />

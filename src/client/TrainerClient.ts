@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent } from '../protocol';
+import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent } from '../protocol';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
 export interface WorkerPort {
@@ -57,14 +57,17 @@ export class TrainerClient {
   analyze<K extends AnalysisKind>(
     request: AnalysisRequestOf<K>,
     onProgress?: (label: string, done: number, total: number) => void,
+    /** Snapshots, for kinds that stream them (AnalysisKinds[K]['partial']). */
+    onPartial?: (partial: AnalysisPartialOf<K>) => void,
   ): { result: Promise<AnalysisResultOf<K>>; cancel: () => void } {
     const requestId = this.nextRequestId++;
     const result = new Promise<AnalysisResultOf<K>>((resolve, reject) => {
       const off = this.subscribe((e) => {
         if (e.type === 'analysisProgress' && e.requestId === requestId) onProgress?.(e.label, e.done, e.total);
+        else if (e.type === 'analysisPartial' && e.requestId === requestId) onPartial?.(e.partial as unknown as AnalysisPartialOf<K>);
         else if (e.type === 'analysisResult' && e.requestId === requestId) {
           off();
-          resolve(e.result as AnalysisResultOf<K>);
+          resolve(e.result as unknown as AnalysisResultOf<K>);
         } else if (e.type === 'analysisError' && e.requestId === requestId) {
           off();
           reject(new AnalysisError(e.message, e.cancelled));
@@ -74,7 +77,7 @@ export class TrainerClient {
         }
       });
     });
-    this.send({ type: 'analyze', requestId, request });
+    this.send({ type: 'analyze', requestId, request: request as AnalysisRequest });
     return { result, cancel: () => this.send({ type: 'cancelAnalysis', requestId }) };
   }
 

@@ -20,6 +20,7 @@ export type OptimizerId = (typeof OPTIMIZERS)[number];
 export type Binarize = (typeof BINARIZE)[number];
 
 export interface ExperimentConfig {
+  /** A dataset id (src/config/fields.ts lists the kinds); procedural shapes carry their size, count and seed in it. */
   dataset: string;
   architecture: Architecture;
   /** Hidden layer widths of the MLP encoder; the decoder mirrors them. */

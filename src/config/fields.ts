@@ -23,7 +23,12 @@ const opts = <T extends string>(values: readonly T[], labels: Record<T, string>)
 
 /** Every config field: its type, range, label and consequence. Validation, controls and links all read this. */
 export const FIELDS: { [K in keyof ExperimentConfig]: FieldSpec } = {
-  dataset: { kind: 'id', label: 'Dataset', rebuild: true },
+  dataset: {
+    kind: 'id',
+    label: 'Dataset',
+    hint: 'Chosen in the Dataset panel: mnist, fashion-mnist, mnist-binary-static, shapes or shapes-<size>px-<count>-seed<seed>, or a dataset imported into this browser (upload-…, url-…).',
+    rebuild: true,
+  },
   architecture: {
     kind: 'enum',
     label: 'Architecture',

@@ -73,7 +73,7 @@ describe('dataset cache', () => {
       r.onsuccess = () => resolve(r.result);
     });
     expect(db.version).toBe(4);
-    expect(Array.from(db.objectStoreNames).sort()).toEqual(['checkpoints', 'datasets']);
+    expect(Array.from(db.objectStoreNames).sort()).toEqual(['checkpoints', 'dataset-index', 'datasets']);
     db.close();
   });
 

@@ -1,20 +1,21 @@
 /**
  * IndexedDB cache of verified dataset files, keyed by the sha256 of their decompressed bytes,
- * so a changed file can never be served from a stale entry. Works in a worker and under
- * fake-indexeddb. Without IndexedDB (private mode, blocked storage) every call degrades to
- * "no cache" instead of failing: the app still works, it just downloads each time.
+ * so a changed file can never be served from a stale entry. Which dataset uses which file is
+ * kept in registry.ts. Without IndexedDB every call degrades to "no cache" instead of failing:
+ * the app still works, it just downloads each time.
  */
+import { db, run, STORE } from './idb';
 import { sha256Hex } from './fetchFile';
+import { isQuotaError } from './storage';
 
-export const DB_NAME = 'vae-playground';
-export const STORE = 'datasets';
+export { DB_NAME, STORE } from './idb';
 
 export interface CachedFile { sha256: string; bytes: Uint8Array<ArrayBuffer>; name: string; storedAt: number }
 export interface CacheListing { key: string; name: string; size: number }
 /** 'corrupt': an entry was there but its bytes no longer hash to its key; it has been deleted. */
 export type CacheLookup = { status: 'hit'; bytes: Uint8Array<ArrayBuffer> } | { status: 'miss' | 'corrupt' | 'unavailable' };
-
-let dbPromise: Promise<IDBDatabase | null> | null = null;
+/** 'quota': the browser refused for lack of space; 'unavailable': no IndexedDB at all. */
+export type PutOutcome = 'stored' | 'quota' | 'unavailable' | 'failed';
 
 export async function cacheAvailable(): Promise<boolean> {
   return (await db()) !== null;
@@ -25,7 +26,7 @@ export async function getCached(sha256: string): Promise<CacheLookup> {
   if (!d) return { status: 'unavailable' };
   let value: unknown;
   try {
-    value = await run(d, 'readonly', (s) => s.get(sha256));
+    value = await run(d, STORE, 'readonly', (t) => t.objectStore(STORE).get(sha256));
   } catch {
     return { status: 'unavailable' };
   }
@@ -36,32 +37,48 @@ export async function getCached(sha256: string): Promise<CacheLookup> {
   return { status: 'corrupt' };
 }
 
-/** Stores in one transaction, resolving once committed; false when it could not (no IDB, quota). */
-export async function putCached(sha256: string, bytes: Uint8Array, name: string): Promise<boolean> {
+/** Whether a file is stored, without reading (or verifying) its bytes. */
+export async function hasCached(sha256: string): Promise<boolean> {
   const d = await db();
   if (!d) return false;
-  // Structured clone stores a view's whole buffer; copy a sub-view so we store only its bytes.
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  const value = { sha256, bytes: own, name, storedAt: Date.now() };
+  const n = await run(d, STORE, 'readonly', (t) => t.objectStore(STORE).count(sha256)).catch(() => 0);
+  return n > 0;
+}
+
+/** The value to store: structured clone keeps a view's whole buffer, so a sub-view is copied. */
+export function fileValue(sha256: string, bytes: Uint8Array, name: string): CachedFile {
+  const own = (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()) as Uint8Array<ArrayBuffer>;
+  return { sha256, bytes: own, name, storedAt: Date.now() };
+}
+
+/** Stores in one transaction, resolving once committed. */
+export async function putFile(sha256: string, bytes: Uint8Array, name: string): Promise<PutOutcome> {
+  const d = await db();
+  if (!d) return 'unavailable';
   try {
-    await run(d, 'readwrite', (s) => s.put(value));
-    return true;
-  } catch {
-    return false;
+    await run(d, STORE, 'readwrite', (t) => t.objectStore(STORE).put(fileValue(sha256, bytes, name)));
+    return 'stored';
+  } catch (e) {
+    return isQuotaError(e) ? 'quota' : 'failed';
   }
+}
+
+/** putFile as a yes/no: false when it could not be stored (no IndexedDB, quota). */
+export async function putCached(sha256: string, bytes: Uint8Array, name: string): Promise<boolean> {
+  return (await putFile(sha256, bytes, name)) === 'stored';
 }
 
 export async function deleteCached(sha256: string): Promise<void> {
   const d = await db();
-  if (d) await run(d, 'readwrite', (s) => s.delete(sha256)).catch(() => undefined);
+  if (d) await run(d, STORE, 'readwrite', (t) => t.objectStore(STORE).delete(sha256)).catch(() => undefined);
 }
 
+/** Keys, names and sizes of every stored file (a cursor, so no file's bytes are all held at once). */
 export async function listCached(): Promise<CacheListing[]> {
   const d = await db();
   if (!d) return [];
   const out: CacheListing[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const t = d.transaction(STORE, 'readonly');
+  await run(d, STORE, 'readonly', (t) => {
     const req = t.objectStore(STORE).openCursor();
     req.onsuccess = () => {
       const c = req.result;
@@ -70,74 +87,12 @@ export async function listCached(): Promise<CacheListing[]> {
       out.push({ key: String(c.key), name: String(v.name ?? ''), size: v.bytes?.byteLength ?? 0 });
       c.continue();
     };
-    t.oncomplete = () => resolve();
-    t.onerror = t.onabort = () => reject(t.error);
   });
   return out;
 }
 
+/** Deletes every stored file (the dataset records stay; see registry.clearDatasets for both). */
 export async function clearCache(): Promise<void> {
   const d = await db();
-  if (d) await run(d, 'readwrite', (s) => s.clear());
-}
-
-/** Resolves with the request's result only after the transaction commits. */
-function run<T>(d: IDBDatabase, mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = d.transaction(STORE, mode);
-    const req = op(t.objectStore(STORE));
-    t.oncomplete = () => resolve(req.result);
-    t.onerror = t.onabort = () => reject(t.error ?? req.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
-function db(): Promise<IDBDatabase | null> {
-  dbPromise ??= connect().catch(() => null);
-  return dbPromise;
-}
-
-// The database is shared with other stores of the app, so open it at whatever version it has
-// and add our store with a version bump only if it is missing.
-async function connect(): Promise<IDBDatabase | null> {
-  const factory: IDBFactory | undefined = globalThis.indexedDB;
-  if (!factory) return null;
-  let d = await open(factory);
-  if (!d.objectStoreNames.contains(STORE)) {
-    const next = d.version + 1;
-    d.close();
-    d = await open(factory, next);
-  }
-  const conn = d;
-  // Let another tab (or a newer app version) upgrade: close, and reconnect on next use.
-  conn.onversionchange = () => {
-    conn.close();
-    dbPromise = null;
-  };
-  conn.onclose = () => {
-    dbPromise = null;
-  };
-  return conn;
-}
-
-function open(factory: IDBFactory, version?: number): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = version === undefined ? factory.open(DB_NAME) : factory.open(DB_NAME, version);
-    let settled = false;
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'sha256' });
-    };
-    req.onsuccess = () => {
-      if (settled) req.result.close(); // we already gave up on it (blocked); don't hold it open
-      else resolve(req.result);
-      settled = true;
-    };
-    req.onerror = () => {
-      settled = true;
-      reject(req.error);
-    };
-    req.onblocked = () => {
-      settled = true;
-      reject(new Error('IndexedDB upgrade blocked by another open tab'));
-    };
-  });
+  if (d) await run(d, STORE, 'readwrite', (t) => t.objectStore(STORE).clear());
 }

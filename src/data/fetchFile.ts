@@ -6,7 +6,9 @@ export type DatasetErrorCode =
   | 'corrupt' // the body claims gzip but does not inflate
   | 'size-mismatch'
   | 'hash-mismatch'
-  | 'manifest'; // manifest missing, malformed, or without the requested dataset
+  | 'manifest' // manifest missing, malformed, or without the requested dataset
+  | 'missing' // a dataset with no source to fetch from (an upload) lost its stored files
+  | 'storage'; // the browser would not keep what was downloaded (quota, private mode)
 
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';

@@ -30,14 +30,14 @@ describe('validateManifest', () => {
   it('accepts the generated manifest', () => {
     const r = validateManifest(real, 'manifest.json');
     expect(r).toEqual({ ok: true, manifest: real });
-    expect(real.datasets.map((d: any) => d.id)).toContain('mnist');
+    expect(real.datasets.map((d: any) => d.id)).toEqual(['mnist', 'fashion-mnist', 'mnist-binary-static']);
   });
 
   const cases: [string, (m: any) => void, string][] = [
     ['a newer format', (m) => (m.format = 2), 'manifest.json: format 2 was made by a newer version of VAE Playground'],
     ['a bad format', (m) => (m.format = '1'), 'manifest.json: format must be 1 (got "1")'],
     ['no datasets array', (m) => delete m.datasets, 'manifest.json: datasets must be an array (got missing)'],
-    ['a duplicate id', (m) => m.datasets.push(structuredClone(m.datasets[0])), 'manifest.json: datasets[1].id is used by an earlier dataset (got "mnist")'],
+    ['a duplicate id', (m) => (m.datasets[1] = structuredClone(m.datasets[0])), 'manifest.json: datasets[1].id is used by an earlier dataset (got "mnist")'],
     ['an unsafe id', (m) => (m.datasets[0].id = '../x'), 'manifest.json: datasets[0].id must be 1-64 lowercase letters'],
     ['4 channels', (m) => (m.datasets[0].shape = [28, 28, 4]), 'manifest.json: datasets[0].shape must be [height, width, channels] with channels 1 or 3 (got [28,28,4])'],
     ['a 2-d shape', (m) => (m.datasets[0].shape = [28, 28]), 'manifest.json: datasets[0].shape must be [height, width, channels]'],
@@ -58,6 +58,15 @@ describe('validateManifest', () => {
     ['no classes', (m) => (m.datasets[0].classes = []), 'manifest.json: datasets[0].classes must be an array of 1 to 256 class names'],
     ['an empty name', (m) => (m.datasets[0].name = ''), 'manifest.json: datasets[0].name must be a non-empty string'],
     ['a missing attribution', (m) => delete m.datasets[0].attribution, 'manifest.json: datasets[0].attribution must be a non-empty string (got missing)'],
+    ['bit-packed labels', (m) => (m.datasets[2].splits.train.labels.encoding = 'bits'), 'manifest.json: datasets[2].splits.train.labels.encoding must be "u8" (only images may be bit-packed)'],
+    ['an unknown encoding', (m) => (m.datasets[0].splits.test.images.encoding = 'png'), 'manifest.json: datasets[0].splits.test.images.encoding must be "u8" or "bits" (got "png")'],
+    ['bit-packed images of byte size', (m) => (m.datasets[2].splits.train.images.rawBytes = 47040000), 'manifest.json: datasets[2].splits.train.images.rawBytes must be 5880000 to match count and shape (got 47040000)'],
+    ['byte images of bit size', (m) => delete m.datasets[2].splits.test.images.encoding, 'manifest.json: datasets[2].splits.test.images.rawBytes must be 7840000 to match count and shape (got 980000)'],
+    ['class counts of another length', (m) => m.datasets[1].classCounts.train.pop(), 'manifest.json: datasets[1].classCounts.train must be 10 whole numbers, one per class'],
+    ['class counts not adding up', (m) => (m.datasets[1].classCounts.test[0] = 999), 'manifest.json: datasets[1].classCounts.test must add up to splits.test.count 10000 (got 9999)'],
+    ['a preview label without a class', (m) => (m.datasets[0].preview.labels[3] = 10), 'manifest.json: datasets[0].preview.labels must be 1 to 64 labels, each a class index'],
+    ['a preview of the wrong size', (m) => (m.datasets[0].preview.rawBytes = 784), 'manifest.json: datasets[0].preview.rawBytes must be 15680 to match count and shape (got 784)'],
+    ['a preview outside the site', (m) => (m.datasets[1].preview.file = '../../x'), 'manifest.json: datasets[1].preview.file must not contain ".."'],
   ];
   it.each(cases)('rejects %s', (_what, change, message) => {
     const errors = errorsOf(broken(change));

@@ -1,5 +1,6 @@
 /**
- * public/datasets/manifest.json — written by scripts/pack-datasets.mjs, read by the worker.
+ * public/datasets/manifest.json — written by scripts/pack-datasets.mjs, read by the worker and by
+ * the page's dataset picker. A course can host its own (README.md, "Datasets").
  *
  * {
  *   "format": 1,
@@ -15,18 +16,27 @@
  *       "train": { "count": 60000,
  *         "images": { "file": "mnist/train-images.u8gz", "bytes": 9612647, "rawBytes": 47040000, "sha256": "…" },
  *         "labels": { "file": "mnist/train-labels.u8gz", "bytes": 28236,   "rawBytes": 60000,    "sha256": "…" } },
- *       "test":  { "count": 10000, "images": {…}, "labels": {…} } } }] }
+ *       "test":  { "count": 10000, "images": {…}, "labels": {…} } },
+ *     // optional, for the picker:
+ *     "classCounts": { "train": [5923, …], "test": [980, …] },
+ *     "preview": { "file": "mnist/preview.u8gz", "bytes": …, "rawBytes": 15680, "sha256": "…", "labels": [0, 1, …] } }] }
  *
  * Files are gzip'd raw uint8 (images row-major count×h×w×c, labels one byte each), with paths
  * relative to the manifest's URL. `bytes` is the compressed size (for progress only); `rawBytes`
  * and `sha256` describe the decompressed bytes, which is what we verify and cache, so a server
  * that re-compresses or decompresses in transit cannot make a good file look bad.
- * Bump `format` on any change an older reader would misread.
+ * An images file may say `"encoding": "bits"`: one bit per pixel value, most significant bit
+ * first, decoded to 0/255 (rawBytes = ceil(count·h·w·c / 8)); binarized data is 8× smaller.
+ * A preview holds labels.length images of the dataset's shape, always plain uint8.
+ * Bump `format` on any change an older reader would misread (optional additions are not).
  */
 export const MANIFEST_FORMAT = 1;
 
-export interface FileEntry { file: string; bytes: number; rawBytes: number; sha256: string }
+export type FileEncoding = 'u8' | 'bits';
+export interface FileEntry { file: string; bytes: number; rawBytes: number; sha256: string; encoding?: FileEncoding }
 export interface SplitEntry { count: number; images: FileEntry; labels: FileEntry }
+export interface PreviewEntry extends FileEntry { labels: number[] }
+export interface ClassCounts { train: number[]; test: number[] }
 export interface DatasetEntry {
   id: string;
   name: string;
@@ -36,6 +46,8 @@ export interface DatasetEntry {
   attribution: string;
   source: string;
   splits: { train: SplitEntry; test: SplitEntry };
+  classCounts?: ClassCounts;
+  preview?: PreviewEntry;
 }
 export interface DatasetManifest { format: number; datasets: DatasetEntry[] }
 
@@ -92,15 +104,25 @@ export function validateManifest(json: unknown, source: string): ManifestCheck {
       }
       const count = isPosInt(s.count) ? s.count : null;
       if (count === null) fail(`${sp}.count`, 'must be a positive integer', s.count);
-      checkFile(s.images, `${sp}.images`, count !== null && pixels !== null ? count * pixels : null, fail);
-      checkFile(s.labels, `${sp}.labels`, count, fail);
+      const bits = isObj(s.images) && s.images.encoding === 'bits';
+      const values = count !== null && pixels !== null ? count * pixels : null;
+      checkFile(s.images, `${sp}.images`, values === null ? null : bits ? Math.ceil(values / 8) : values, fail, true);
+      checkFile(s.labels, `${sp}.labels`, count, fail, false);
     }
+    const nClasses = Array.isArray(classes) ? classes.length : null;
+    if (d.classCounts !== undefined) checkCounts(d.classCounts, `${at}.classCounts`, d.splits, nClasses, fail);
+    if (d.preview !== undefined) checkPreview(d.preview, `${at}.preview`, pixels, nClasses, fail);
   });
   return errors.length ? { ok: false, errors } : { ok: true, manifest: json as unknown as DatasetManifest };
 }
 
-function checkFile(f: unknown, at: string, rawBytes: number | null, fail: (path: string, msg: string, v: unknown) => void): void {
+type Fail = (path: string, msg: string, v: unknown) => void;
+
+function checkFile(f: unknown, at: string, rawBytes: number | null, fail: Fail, image: boolean): void {
   if (!isObj(f)) return fail(at, 'must be an object with file, bytes, rawBytes and sha256', f);
+  if (f.encoding !== undefined && f.encoding !== 'u8' && !(image && f.encoding === 'bits')) {
+    fail(`${at}.encoding`, image ? 'must be "u8" or "bits"' : 'must be "u8" (only images may be bit-packed)', f.encoding);
+  }
   const why = unsafePath(f.file);
   if (why) fail(`${at}.file`, why, f.file);
   if (!isPosInt(f.bytes)) fail(`${at}.bytes`, 'must be a positive integer', f.bytes);
@@ -117,4 +139,28 @@ function unsafePath(p: unknown): string | null {
   if (p.split('/').some((seg) => seg === '..' || seg === '.' || seg === '')) return 'must not contain "..", "." or empty segments';
   if (/[?#%]/.test(p)) return 'must not contain "?", "#" or "%"';
   return null;
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+function checkCounts(c: unknown, at: string, splits: Obj, nClasses: number | null, fail: Fail): void {
+  if (!isObj(c)) return fail(at, 'must be an object with train and test arrays', c);
+  for (const name of ['train', 'test'] as const) {
+    const v = c[name];
+    if (!Array.isArray(v) || !v.every(isCount) || (nClasses !== null && v.length !== nClasses)) {
+      fail(`${at}.${name}`, `must be ${nClasses ?? 'one'} whole number${nClasses === 1 ? '' : 's'}, one per class`, v);
+      continue;
+    }
+    const count = isObj(splits[name]) ? (splits[name] as Obj).count : null;
+    const sum = v.reduce((a, b) => a + b, 0);
+    if (isPosInt(count) && sum !== count) fail(`${at}.${name}`, `must add up to splits.${name}.count ${count}`, sum);
+  }
+}
+
+function checkPreview(p: unknown, at: string, pixels: number | null, nClasses: number | null, fail: Fail): void {
+  if (!isObj(p)) return fail(at, 'must be an object with file, bytes, rawBytes, sha256 and labels', p);
+  const labels = p.labels;
+  const ok = Array.isArray(labels) && labels.length >= 1 && labels.length <= 64 && labels.every((l) => isCount(l) && (nClasses === null || l < nClasses));
+  if (!ok) fail(`${at}.labels`, 'must be 1 to 64 labels, each a class index', labels);
+  checkFile(p, at, ok && pixels !== null ? (labels as number[]).length * pixels : null, fail, false);
 }

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experiment';
 import { FIELDS } from '../config/fields';
-import { validateConfig } from '../config/validate';
+import { validateConfig, type FieldError } from '../config/validate';
 import type { Command } from '../protocol';
 import { CONTROL_FIELDS, draftOf, draftsOf, isShown, parseField, type ControlField } from './fieldText';
 
@@ -21,6 +21,11 @@ export interface ExperimentState {
     setField(field: ControlField, text: string): void;
     /** Called as the training store's step leaves or returns to 0 (a run starts, or Reset). */
     setRunActive(active: boolean): void;
+    /**
+     * Replaces the whole config (a preset, a link, a saved run); refused with the errors when invalid.
+     * `running`: the trainer's run already uses it (a resumed or imported run), so nothing waits for Reset.
+     */
+    load(config: ExperimentConfig, opts?: { running?: boolean }): FieldError[];
   };
 }
 
@@ -72,6 +77,14 @@ export function createExperimentStore(sink: CommandSink, initial: ExperimentConf
         }
         set({ drafts: nextDrafts, fieldErrors: nextErrors, config: nextConfig });
         if (nextConfig !== config) push(nextConfig);
+      },
+      load: (input, opts = {}) => {
+        const v = validateConfig(input);
+        if (!v.ok) return v.errors;
+        const running = opts.running && get().runConfig ? { runConfig: v.config } : {};
+        set({ config: v.config, drafts: draftsOf(v.config), fieldErrors: {}, ...running });
+        push(v.config);
+        return [];
       },
       setRunActive: (active) => {
         const { runConfig, config } = get();

@@ -115,6 +115,12 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'analysisResult':
     case 'analysisProgress':
     case 'analysisError':
+    case 'analysisPartial':
+    case 'resumable':
+    case 'runSaved':
+    case 'history':
+    case 'runsResult':
+    case 'runsError':
       // Drawn straight from events by their panels, or answered to the caller; nothing here to keep.
       return {};
     case 'error': {

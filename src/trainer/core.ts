@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
 import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
+import { answerRuns, checkInputShape, findResumable, openSaved, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type TrainingData } from './session';
 
@@ -10,6 +11,7 @@ export interface DatasetInfo {
   name: string;
   attribution: string;
   fromCache: boolean;
+  warning?: string;
 }
 
 /** What the core needs from the thread it runs on: the worker entry and Node tests each provide one. */
@@ -27,6 +29,8 @@ export interface CoreHost {
     choice: BackendChoice,
     onProgress: (label: string, done: number, total: number) => void,
   ): Promise<{ name: BackendName; reason: string; probes: BackendProbe[] }>;
+  /** Where runs are saved and how they are locked; IndexedDB and Web Locks unless a test says otherwise. */
+  runs?: RecorderOptions;
 }
 
 const METRICS_EVERY_MS = 100;
@@ -55,8 +59,13 @@ export class TrainerCore {
   private generation = 0;
 
   private readonly analysis: AnalysisRunner;
+  /** Saves the current run (curves, checkpoints) as it sees the events the core emits. */
+  private readonly runs: RunRecorder;
 
   constructor(private readonly host: CoreHost) {
+    const emit: CoreHost['emit'] = (e, transfer) => host.emit(e, transfer);
+    this.runs = new RunRecorder((e) => emit(e), host.now, host.runs);
+    this.host = { ...host, emit: (e, transfer) => (emit(e, transfer), this.runs.observe(e)) };
     this.window = new MetricsWindow(host.now);
     this.analysis = new AnalysisRunner(host.emit, host.yieldToEvents);
   }
@@ -107,7 +116,23 @@ export class TrainerCore {
         if (this.state === 'training' || this.state === 'paused') this.setState('stopped');
         return;
       case 'reset':
+        await this.runs.close('stopped');
         this.reset();
+        return;
+      case 'runs':
+        return answerRuns({ recorder: this.runs, emit: this.host.emit, open: (r) => this.openRun(r), newId: () => crypto.randomUUID() }, cmd.requestId, cmd.request);
+      case 'checkResume':
+        this.host.emit({ type: 'resumable', run: await findResumable(this.runs) });
+        return;
+      case 'resumeRun':
+        await this.openRun(await openSaved(this.runs, cmd.runId));
+        if (cmd.train && this.session) this.resume();
+        return;
+      case 'crash':
+        // Thrown outside every handler, so the worker dies as it would on a real fault.
+        setTimeout(() => {
+          throw new Error('Worker crash requested by a test hook.');
+        });
         return;
       case 'analyze':
         return this.analysis.run(cmd.requestId, cmd.request, this.session);
@@ -193,9 +218,11 @@ export class TrainerCore {
         testCount: data.test.count,
         fromCache: info.fromCache,
         attribution: info.attribution,
+        ...(info.warning ? { warning: info.warning } : {}),
       });
     }
     this.session = new TrainingSession(this.config, this.data.data);
+    this.runs.begin(this.session, { id, shape: this.data.data.shape }, () => this.config);
     this.window = new MetricsWindow(this.host.now);
     if (this.state === 'loading') this.state = prev;
     return true;
@@ -313,7 +340,32 @@ export class TrainerCore {
     this.setState('idle', message);
   }
 
+  /** Puts a saved run or a model file (its lock held) in place of the current run, paused. */
+  private async openRun(open: OpenedRun): Promise<void> {
+    try {
+      await this.runs.close('stopped');
+      this.reset();
+      this.config = open.summary.config;
+      if (!(await this.prepare())) return this.runs.locks.release(open.summary.id);
+      const refused = checkInputShape(open.summary.dataset, this.data!.data.shape);
+      if (refused) throw new Error(refused.message);
+      const s = this.session!;
+      await restoreSession(s, open.state);
+      this.runs.adopt(s, open, () => this.config);
+      this.best = this.runs.run?.history.best() ?? null;
+      this.host.emit({ type: 'history', runId: open.summary.id, history: open.history });
+      this.flushImages();
+      // Pausing saves it: an imported model is kept as a run from here on.
+      this.setState('paused', `Continuing "${open.summary.name}" from step ${s.step}.`);
+    } catch (err) {
+      this.reset();
+      this.runs.locks.release(open.summary.id);
+      throw err;
+    }
+  }
+
   private disposeSession(): void {
+    this.runs.detach();
     this.session?.dispose();
     this.session = null;
     this.best = null;

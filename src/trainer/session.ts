@@ -3,7 +3,10 @@ import type { ExperimentConfig } from '../config/experiment';
 import type { ImageGridPayload, LossTerms } from '../protocol';
 import { buildModel, objectiveFor } from './model/build';
 import { lossTerms, type ModelParts } from './model/loss';
-import { mulberry32, permutation, streamSeed } from './random';
+import { createAdam } from './optim/adam';
+import { allFinite, gatherRows, wasmBackend } from './optim/heap';
+import { useFastWasmKernels } from './optim/register';
+import { mulberry32, permutation, streamSeed, type SeededRandom } from './random';
 
 /** Pixels as uint8 (0 = background) plus labels, as the data layer delivers them. */
 export interface SplitData {
@@ -18,6 +21,18 @@ export interface TrainingData {
 }
 
 export type StepResult = { ok: boolean; terms: LossTerms };
+
+/** Where a run stands, beyond its tensors: what a checkpoint needs to continue it exactly. */
+export interface SessionProgress {
+  step: number;
+  epoch: number;
+  stepInEpoch: number;
+  evaluatedEpoch: number;
+  /** The shuffle stream's state after drawing `order`. */
+  rngState: number;
+  /** This epoch's shuffled order of the training images. */
+  order: Int32Array;
+}
 
 const STREAM_EPS = 1;
 const STREAM_EVAL = 2;
@@ -44,9 +59,11 @@ export class TrainingSession {
   readonly inputDim: number;
   private readonly trainX: tf.Tensor2D;
   private readonly testX: tf.Tensor2D;
-  private readonly optimizer: tf.Optimizer;
-  private readonly variables: tf.Variable[];
-  private readonly shuffleRand: () => number;
+  /** Read by checkpoint/snapshot.ts, which saves and restores its slots. */
+  readonly optimizer: tf.Optimizer;
+  /** Everything the optimizer updates, in a fixed order: model weights, then likelihood extras. */
+  readonly variables: tf.Variable[];
+  private readonly shuffleRand: SeededRandom;
   private order: Int32Array;
   private readonly sampleZ: tf.Tensor2D;
   private readonly reconX: tf.Tensor2D;
@@ -62,11 +79,12 @@ export class TrainingSession {
   ) {
     const [h, w, c] = data.shape;
     this.inputDim = h * w * c;
+    useFastWasmKernels();
     this.parts = buildModel(config, data.shape);
     this.variables = [...this.parts.model.variables, ...(this.parts.likelihood.trainableExtras ?? [])];
     this.trainX = toTensor(data.train, this.inputDim);
     this.testX = toTensor(data.test, this.inputDim);
-    this.optimizer = config.optimizer === 'sgd' ? tf.train.momentum(config.learningRate, config.momentum) : tf.train.adam(config.learningRate);
+    this.optimizer = config.optimizer === 'sgd' ? tf.train.momentum(config.learningRate, config.momentum) : createAdam(config.learningRate);
     this.shuffleRand = mulberry32(config.seed);
     this.order = permutation(data.train.count, this.shuffleRand);
     this.sampleZ = tf.randomNormal<tf.Rank.R2>([SAMPLE_COUNT, config.latentDim], 0, 1, 'float32', streamSeed(config.seed, STREAM_SAMPLES, 0));
@@ -95,6 +113,24 @@ export class TrainingSession {
     if (this.stepInEpoch * this.batchSize >= this.data.train.count) this.stepInEpoch = 0;
   }
 
+  get progress(): SessionProgress {
+    const { step, epoch, stepInEpoch, evaluatedEpoch } = this;
+    return { step, epoch, stepInEpoch, evaluatedEpoch, rngState: this.shuffleRand.state(), order: this.order.slice() };
+  }
+
+  /** Continues from a saved position: the next step draws the batch the saved run would have drawn. */
+  restoreProgress(p: SessionProgress): void {
+    if (p.order.length !== this.order.length) {
+      throw new Error(`The saved shuffle order covers ${p.order.length} images, but the training set has ${this.order.length}.`);
+    }
+    this.step = p.step;
+    this.epoch = p.epoch;
+    this.stepInEpoch = p.stepInEpoch;
+    this.evaluatedEpoch = p.evaluatedEpoch;
+    this.shuffleRand.setState(p.rngState);
+    this.order = Int32Array.from(p.order);
+  }
+
   /** Images start..start+n of a split as a [n, D] tensor in [0, 1] (the caller disposes it). */
   images(split: 'train' | 'test', start: number, n: number): tf.Tensor2D {
     const x = split === 'train' ? this.trainX : this.testX;
@@ -114,8 +150,9 @@ export class TrainingSession {
     const start = this.stepInEpoch * b;
     const idx = this.order.subarray(start, start + b);
     const { seed, latentDim } = this.config;
+    const heapCheck = wasmBackend() !== null;
     const { grads, stats } = tf.tidy(() => {
-      const x = this.prepare(tf.gather(this.trainX, tf.tensor1d(idx, 'int32')) as tf.Tensor2D, this.step);
+      const x = this.prepare(gatherRows(this.trainX, idx), this.step);
       const eps = tf.randomNormal<tf.Rank.R2>([b, latentDim], 0, 1, 'float32', streamSeed(seed, STREAM_EPS, this.step));
       let recon!: tf.Scalar;
       let kl!: tf.Scalar;
@@ -125,16 +162,20 @@ export class TrainingSession {
         kl = tf.keep(t.kl);
         return t.loss;
       }, this.variables);
-      const gradSq = tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))));
-      const stats = tf.stack([value, recon, kl, gradSq]);
+      const terms: tf.Tensor[] = [value, recon, kl];
+      // On WASM the gradients are checked in JS over the heap (allFinite, below); elsewhere on the
+      // device, read back with the loss in one transfer.
+      if (!heapCheck) terms.push(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+      const stats = tf.stack(terms);
       // Kept past variableGrads' own scope above; released here once stacked.
       tf.dispose([recon, kl]);
       return { grads, stats };
     });
     const [loss, recon, kl, gradSq] = stats.dataSync();
     stats.dispose();
+    const gradsOk = heapCheck ? allFinite(Object.values(grads)) : Number.isFinite(gradSq);
     const terms = { nelbo: recon + kl, recon, kl, loss };
-    const ok = [loss, recon, kl, gradSq].every(Number.isFinite);
+    const ok = gradsOk === true && [loss, recon, kl].every(Number.isFinite);
     // variableGrads keys gradients by variable name, which is what applyGradients looks up.
     if (ok) this.optimizer.applyGradients(grads as unknown as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
     tf.dispose(Object.values(grads));

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImageGridPayload } from '../protocol';
 import { gridImage } from './gridImage';
+import { saveCanvas } from './saveFile';
 
 /** Hands the grid a draw function; returns an unsubscribe. `null` clears the grid. */
 export type GridSource = (draw: (grid: ImageGridPayload | null) => void) => () => void;
@@ -41,6 +42,15 @@ export function ImageGrid({ source, testId, label, placeholder }: Props) {
     <div className="image-grid" data-empty="true">
       <canvas ref={canvasRef} data-testid={testId} role="img" aria-label={label} width={239} height={239} />
       <p className="image-grid-placeholder">{placeholder}</p>
+      <button
+        type="button"
+        className="btn btn-small image-grid-save"
+        title="Save this image grid as a PNG file"
+        aria-label="Save image grid as PNG"
+        onClick={() => canvasRef.current && saveCanvas(canvasRef.current, `${testId}.png`)}
+      >
+        PNG
+      </button>
     </div>
   );
 }

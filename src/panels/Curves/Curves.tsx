@@ -1,21 +1,29 @@
 import { useEffect, useRef } from 'react';
 import { isFreshRun } from '../../client/events';
 import { trainerClient } from '../../client/instance';
+import { saveText } from '../../ui/saveFile';
+import { seriesToCsv } from './csv';
+import { historyToMetrics } from './history';
 import { PlotCoordinator } from './PlotCoordinator';
 
 /** Mounts the chart; from then on the coordinator, not React, draws every point. */
 export function Curves() {
   const ref = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<PlotCoordinator | null>(null);
   useEffect(() => {
     if (!ref.current) return;
     const plot = new PlotCoordinator(ref.current);
+    plotRef.current = plot;
     const off = trainerClient.subscribe((e) => {
       if (e.type === 'metrics') plot.append(e);
+      // A resumed or imported run: its saved curves, which new points continue.
+      else if (e.type === 'history') plot.loadHistory(historyToMetrics(e.history), e.history.notes);
       else if (e.type === 'note') plot.addNote(e.step, e.text);
       else if (isFreshRun(e)) plot.reset();
     });
     return () => {
       off();
+      plotRef.current = null;
       plot.destroy();
     };
   }, []);
@@ -25,6 +33,17 @@ export function Curves() {
       <p className="panel-note">
         Nats per image. nELBO = reconstruction + KL; lines follow training batches, diamonds mark the test split after each epoch; a dotted line is the loss the objective minimises where it is not the nELBO, and dashed lines mark mid-run edits.
       </p>
+      <div className="curves-tools">
+        <button
+          type="button"
+          className="btn btn-small"
+          title="Save the curves as a CSV file: one row per step, one column per line"
+          aria-label="Save loss curves as CSV"
+          onClick={() => plotRef.current && saveText(seriesToCsv(plotRef.current.series()), 'loss-curves.csv', 'text/csv')}
+        >
+          CSV
+        </button>
+      </div>
       <div className="curves-frame">
         <div className="curves" data-testid="curves" ref={ref} />
         <p className="curves-placeholder">Press Train and watch the losses fall.</p>

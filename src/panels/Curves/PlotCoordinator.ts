@@ -1,5 +1,6 @@
 import type { PlotlyStatic } from 'plotly.js-strict-dist-min';
 import type { TrainerEvent } from '../../protocol';
+import type { Series } from './csv';
 import { noteLayout, type CurveNote } from './notes';
 import { CONFIG, emptyTraces, freshLayout } from './plotSpec';
 import { PointBatcher } from './PointBatcher';
@@ -12,7 +13,9 @@ export function loadPlotly(): Promise<PlotlyStatic> {
   return import('plotly.js-strict-dist-min').then((m) => (m as { default?: PlotlyStatic }).default ?? (m as unknown as PlotlyStatic));
 }
 
-const FLUSH_EVERY_MS = 200;
+// Each plotly update re-lays out axes and legend (tens of ms on a slow CPU): once a second keeps
+// the curves live without long main-thread tasks.
+const FLUSH_EVERY_MS = 1000;
 
 /**
  * Owns one plotly chart of the loss curves and feeds it with `extendTraces`, outside React,
@@ -72,6 +75,22 @@ export class PlotCoordinator {
     this.chain((plotly) => plotly.relayout(this.plotDiv, layout));
   }
 
+  /** Draws a saved run's curves in place of the chart's (after a resume), so new points continue them. */
+  loadHistory(points: readonly Metrics[], notes: readonly CurveNote[]): void {
+    this.reset();
+    for (const p of points) this.batcher.push(p);
+    this.notes = [...notes];
+    const layout = noteLayout(this.notes);
+    this.chain((plotly) => plotly.relayout(this.plotDiv, layout));
+    this.throttle.request();
+  }
+
+  /** The curves as drawn: each trace's name and points (for a CSV download). */
+  series(): Series[] {
+    const data = (this.plotDiv as unknown as { data?: { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number> }[] }).data ?? [];
+    return data.map((t) => ({ name: t.name ?? '', x: t.x ?? [], y: t.y ?? [] }));
+  }
+
   reset(): void {
     this.container.dataset.empty = 'true';
     this.batcher.clear();
@@ -92,10 +111,12 @@ export class PlotCoordinator {
   private resize(): void {
     // Plotly refuses to size a hidden chart (a tab switched away); it catches up when shown again.
     this.chain((plotly) => (this.plotDiv.clientWidth > 0 ? plotly.Plots.resize(this.plotDiv) : Promise.resolve()));
+    this.throttle.request();
   }
 
   private flush(): void {
-    if (!this.plotly) return;
+    // A hidden chart (another tab open) keeps its points batched; the resize on showing it flushes them.
+    if (!this.plotly || this.plotDiv.clientWidth === 0) return;
     const batch = this.batcher.take();
     if (!batch) return;
     this.container.dataset.empty = 'false';

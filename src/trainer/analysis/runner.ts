@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisRequest, TrainerEvent } from '../../protocol';
+import type { AnalysisKind, AnalysisRequest, AnalysisResult, TrainerEvent } from '../../protocol';
 import type { TrainingSession } from '../session';
 import { HANDLERS } from './handlers';
 import { AnalysisCancelled, type Handler } from './types';
@@ -26,12 +26,13 @@ export class AnalysisRunner {
       const out = await handler(request, {
         session,
         progress: (label, done, total) => this.emit({ type: 'analysisProgress', requestId, label, done, total }),
+        partial: (partial, transfer) => this.emit({ type: 'analysisPartial', requestId, partial }, transfer),
         checkpoint: async () => {
           await this.yieldToEvents();
           if (this.cancelled.has(requestId)) throw new AnalysisCancelled();
         },
       });
-      this.emit({ type: 'analysisResult', requestId, result: out.result }, out.transfer);
+      this.emit({ type: 'analysisResult', requestId, result: out.result as AnalysisResult }, out.transfer);
     } catch (err) {
       const cancelled = err instanceof AnalysisCancelled;
       const message = cancelled ? 'Cancelled.' : err instanceof Error ? err.message : String(err);

@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
+import type { AnalysisKind, AnalysisPartial, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
 import type { TrainingSession } from '../session';
 
 /** What a handler may use: the live model and data, progress reports and cancellation points. */
@@ -7,6 +7,8 @@ export interface AnalysisContext {
   progress(label: string, done: number, total: number): void;
   /** Yields to queued commands (training slices, cancel) and throws AnalysisCancelled when cancelled. */
   checkpoint(): Promise<void>;
+  /** Streams a snapshot of the result so far, for kinds that declare a `partial` type. */
+  partial?(snapshot: AnalysisPartial, transfer?: Transferable[]): void;
 }
 
 export interface HandlerOutput<K extends AnalysisKind> {

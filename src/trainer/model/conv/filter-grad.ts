@@ -1,6 +1,7 @@
 import * as tf from '../../tf';
 import type { Axis } from './geometry';
 import { explicit } from './ops';
+import { filterGradGemm } from '../../optim/conv-gemm';
 
 /**
  * Up to this many patch entries (k²·ci) per output pixel, im2col + matmul beats the dilated
@@ -15,7 +16,8 @@ const IM2COL_MAX = 16;
  * dW[a,b,i,o] = Σ_{n,p,q} x[n, s·p + a − top, s·q + b − left, i] · dy[n,p,q,o] is itself a
  * stride-1 conv, dilated by s, of x with channels and batch swapped ([ci, H, W, n]) with dy as
  * the filter ([Ho, Wo, n, co]); XNNPACK runs it at full speed, unlike an im2col of strided
- * slices. For thin inputs see IM2COL_MAX.
+ * slices. For thin inputs see IM2COL_MAX. On WASM with our GEMM, inputs of 8k channels skip
+ * both: filterGradGemm packs the patches straight into the GEMM (optim/conv-gemm.ts).
  */
 export function filterGrad(
   x: tf.Tensor4D,
@@ -26,7 +28,11 @@ export function filterGrad(
   ah: Axis,
   aw: Axis,
 ): tf.Tensor4D {
-  return tf.tidy(() => (kh * kw * x.shape[3] <= IM2COL_MAX ? viaIm2col : viaDilatedConv)(x, dy, kh, kw, stride, ah, aw));
+  return tf.tidy(
+    () =>
+      filterGradGemm(x, dy, kh, kw, stride, ah.before, aw.before) ??
+      (kh * kw * x.shape[3] <= IM2COL_MAX ? viaIm2col : viaDilatedConv)(x, dy, kh, kw, stride, ah, aw),
+  );
 }
 
 /** Rows (or columns) of padding after the input so that a conv reads exactly what y used. */

@@ -1,0 +1,254 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, stepCount, canvasInk } from './fixtures';
+
+// Tall enough that every Explore panel is on screen, so all of them refresh at once: the worst case.
+// Playwright's own trace is off: this test records a Chromium trace of its own.
+test.use({ viewport: { width: 1280, height: 2800 }, trace: 'off' });
+
+declare global {
+  interface Window {
+    __longTasks: { start: number; duration: number }[];
+  }
+}
+
+/** Records every main-thread task over 50 ms from the first script on. */
+async function watchLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const longTasksSince = (page: Page, since: number) =>
+  page.evaluate((t) => window.__longTasks.filter((e) => e.start >= t).map((e) => Math.round(e.duration)), since);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Main-thread tasks between start and stop, from a Chromium trace: wall time (what a long task
+ * measures) and the thread's CPU time (what the page's own work costs, without the time other
+ * processes on a busy machine took the core away).
+ */
+const cpuTrace = {
+  start: (browser: Browser, page: Page) => browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] }),
+  async stop(browser: Browser) {
+    const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+    const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const tasksOf = (m: TraceEvent) => events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask' && e.ph === 'X');
+    const tasks = mains.map(tasksOf).sort((a, b) => b.length - a.length)[0] ?? [];
+    const ms = (v: number | undefined) => Math.round((v ?? 0) / 1000);
+    return {
+      count: tasks.length,
+      maxWall: Math.max(0, ...tasks.map((t) => ms(t.dur))),
+      maxCpu: Math.max(0, ...tasks.map((t) => ms(t.tdur))),
+      over50Cpu: tasks.filter((t) => ms(t.tdur) > 50).map((t) => ms(t.tdur)),
+    };
+  },
+};
+
+/** What the scatter's plotly div holds: point count, colours of non-empty traces, axis titles. */
+function scatterData(page: Page) {
+  return page.evaluate(() => {
+    type Trace = { x: ArrayLike<number>; marker: { color: string } };
+    const el = document.querySelector('[data-testid=latent-scatter-plot]') as (HTMLElement & { data?: Trace[]; layout?: { xaxis?: { title?: { text?: string } }; yaxis?: { title?: { text?: string } } } }) | null;
+    const traces = el?.data ?? [];
+    return {
+      points: traces.reduce((n, t) => n + (t.x?.length ?? 0), 0),
+      colors: new Set(traces.filter((t) => t.x?.length).map((t) => t.marker.color)).size,
+      xTitle: el?.layout?.xaxis?.title?.text ?? '',
+      yTitle: el?.layout?.yaxis?.title?.text ?? '',
+    };
+  });
+}
+
+/** Page coordinates of the first point of a scatter trace. */
+function pointPosition(page: Page, trace: number) {
+  return page.evaluate((i) => {
+    type Axis = { _offset: number; d2p(v: number): number };
+    const el = document.querySelector('[data-testid=latent-scatter-plot]') as HTMLElement & { data: { x: ArrayLike<number>; y: ArrayLike<number> }[]; _fullLayout: { xaxis: Axis; yaxis: Axis } };
+    const { xaxis, yaxis } = el._fullLayout;
+    const r = el.getBoundingClientRect();
+    return { x: r.left + xaxis._offset + xaxis.d2p(el.data[i].x[0]), y: r.top + yaxis._offset + yaxis.d2p(el.data[i].y[0]) };
+  }, trace);
+}
+
+/** Page coordinates of the plot-area corner farthest from every point: a click there hits no point. */
+function emptySpot(page: Page) {
+  return page.evaluate(() => {
+    type Axis = { _offset: number; _length: number; d2p(v: number): number };
+    const el = document.querySelector('[data-testid=latent-scatter-plot]') as HTMLElement & { data: { x: ArrayLike<number>; y: ArrayLike<number> }[]; _fullLayout: { xaxis: Axis; yaxis: Axis } };
+    const { xaxis, yaxis } = el._fullLayout;
+    const corners = [
+      [8, 8],
+      [xaxis._length - 8, 8],
+      [8, yaxis._length - 8],
+      [xaxis._length - 8, yaxis._length - 8],
+    ];
+    const distance = ([cx, cy]: number[]) => {
+      let best = Infinity;
+      for (const t of el.data) for (let i = 0; i < t.x.length; i++) best = Math.min(best, Math.hypot(xaxis.d2p(t.x[i]) - cx, yaxis.d2p(t.y[i]) - cy));
+      return best;
+    };
+    const [cx, cy] = corners.sort((a, b) => distance(b) - distance(a))[0];
+    const r = el.getBoundingClientRect();
+    return { x: r.left + xaxis._offset + cx, y: r.top + yaxis._offset + cy };
+  });
+}
+
+/** The RGBA pixels of tile i of a canvas of 28×28 tiles with 1-pixel gaps. */
+function tilePixels(page: Page, testId: string, tile: number, cols: number) {
+  return page.getByTestId(testId).evaluate(
+    (c, [i, n]) => {
+      const ctx = (c as HTMLCanvasElement).getContext('2d')!;
+      return Array.from(ctx.getImageData((i % n) * 29, Math.floor(i / n) * 29, 28, 28).data);
+    },
+    [tile, cols],
+  );
+}
+
+async function train(page: Page, latentDim: string, steps: number) {
+  await page.goto('/');
+  await page.getByLabel('Latent dimension').fill(latentDim);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(steps);
+}
+
+test('a 2-D model: scatter, point detail, manifold, interpolation and chain, refreshing without long tasks', async ({ page, browser, consoleErrors }) => {
+  void consoleErrors;
+  await watchLongTasks(page);
+  await train(page, '2', 30);
+
+  // Open Explore while the model trains.
+  const opened = await page.evaluate(() => performance.now());
+  await cpuTrace.start(browser, page);
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await expect.poll(async () => (await scatterData(page)).points, { timeout: 60_000 }).toBe(10_000);
+  const s = await scatterData(page);
+  expect(s.colors).toBeGreaterThanOrEqual(8);
+  expect(s.xTitle).toMatch(/^z₁/);
+  await expect.poll(async () => (await canvasInk(page, 'manifold-grid')).distinct, { timeout: 30_000 }).toBeGreaterThan(10);
+  const opening = await cpuTrace.stop(browser);
+  const openingLong = await longTasksSince(page, opened);
+
+  // Steady state: every panel refreshes every couple of seconds while training goes on.
+  const stepsBefore = await stepCount(page);
+  const scatterStep = await page.getByTestId('scatter-step').textContent();
+  const steadyFrom = await page.evaluate(() => performance.now());
+  await cpuTrace.start(browser, page);
+  await page.waitForTimeout(10_000);
+  const steady = await cpuTrace.stop(browser);
+  expect(await stepCount(page)).toBeGreaterThan(stepsBefore);
+  await expect(page.getByTestId('scatter-step')).not.toHaveText(scatterStep ?? '');
+  const steadyLong = await longTasksSince(page, steadyFrom);
+  const scatterDraws = await page.evaluate((t) => performance.getEntriesByName('explore:scatter').filter((m) => m.startTime >= t).map((m) => Math.round(m.duration)), steadyFrom);
+  const report = [
+    `opening Explore (first plotly render): long tasks ${JSON.stringify(openingLong)} ms wall; max task CPU ${opening.maxCpu} ms (over 50: ${JSON.stringify(opening.over50Cpu)})`,
+    `10 s of live refreshes while training: long tasks ${JSON.stringify(steadyLong)} ms wall (max ${Math.max(0, ...steadyLong)}); ${steady.count} tasks, max wall ${steady.maxWall} ms, max CPU ${steady.maxCpu} ms; scatter redraws ${JSON.stringify(scatterDraws)} ms wall`,
+  ].join('\n');
+  console.log(report);
+  test.info().annotations.push({ type: 'main thread', description: report });
+  // The scatter redraws at most every ~2 s, never piling up.
+  expect(scatterDraws.length).toBeGreaterThanOrEqual(1);
+  expect(scatterDraws.length).toBeLessThanOrEqual(6);
+  // The 50 ms target is a speed figure: measured and reported here (and in the benchmark), not
+  // asserted, since a timed assertion fails on a busy CI machine for reasons outside the page.
+  expect(Number.isFinite(steady.maxCpu)).toBe(true);
+
+  // A frozen panel keeps its picture while the others move on.
+  await page.getByRole('button', { name: 'Freeze latent scatter' }).click();
+  await expect(page.getByTestId('scatter-step')).toHaveText(/^Frozen at step \d/);
+  const frozenAt = await page.getByTestId('scatter-step').textContent();
+  const priorAt = await page.getByTestId('prior-step').textContent();
+  await expect(page.getByTestId('prior-step')).not.toHaveText(priorAt ?? '', { timeout: 30_000 });
+  await expect(page.getByTestId('scatter-step')).toHaveText(frozenAt ?? '');
+  await page.getByRole('button', { name: 'Freeze latent scatter' }).click();
+  await expect(page.getByTestId('scatter-step')).toHaveText(/^At step \d/);
+
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await page.getByRole('tab', { name: 'Explore' }).click();
+
+  // Clicking a point shows its test image and reconstruction.
+  const at = await pointPosition(page, 1);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('point-caption')).toHaveText(/Test image \d+ \(a \d\) and its reconstruction/);
+  await expect.poll(async () => (await canvasInk(page, 'point-images')).distinct, { timeout: 30_000 }).toBeGreaterThan(10);
+
+  // Clicking empty space decodes that spot; so does typing its coordinates.
+  const empty = await emptySpot(page);
+  await page.mouse.click(empty.x, empty.y);
+  await expect(page.getByTestId('point-caption')).toHaveText(/^Decoded at \(-?\d+\.\d\d, -?\d+\.\d\d\)$/);
+  await expect.poll(async () => (await canvasInk(page, 'point-images')).nonZero, { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByLabel('Horizontal').fill('0.5');
+  await page.getByLabel('Vertical').fill('-1');
+  await page.getByRole('button', { name: 'Decode', exact: true }).click();
+  await expect(page.getByTestId('point-caption')).toHaveText('Decoded at (0.50, -1.00)');
+
+  // Pick two gallery images: a row of k + 2 images whose ends are the picks.
+  const gallery = page.getByRole('group', { name: 'Test images to pick' }).getByRole('button');
+  await expect(gallery.first()).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Steps between').selectOption('8');
+  const a = gallery.nth(0);
+  const b = gallery.nth(5);
+  await a.click();
+  await b.click();
+  await expect(page.getByTestId('interp-pairs')).toHaveText(/Rows: \d → \d\./);
+  const grid = page.getByTestId('interp-grid');
+  await expect.poll(() => grid.evaluate((c) => (c as HTMLCanvasElement).width), { timeout: 30_000 }).toBe(10 * 28 + 9);
+  expect(await grid.evaluate((c) => (c as HTMLCanvasElement).height)).toBe(28);
+  const thumb = (btn: typeof a) => btn.locator('canvas').evaluate((c) => Array.from((c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 28, 28).data));
+  expect(await tilePixels(page, 'interp-grid', 0, 10)).toEqual(await thumb(a));
+  expect(await tilePixels(page, 'interp-grid', 9, 10)).toEqual(await thumb(b));
+  expect(await tilePixels(page, 'interp-grid', 4, 10)).not.toEqual(await thumb(a));
+
+  // The limiting chain animates: Play advances the step.
+  await expect(page.getByRole('button', { name: 'Play the chain' })).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByTestId('chain-frame')).toHaveText('Step 0 of 50');
+  const frame0 = await tilePixels(page, 'chain-grid', 0, 6);
+  await page.getByRole('button', { name: 'Play the chain' }).click();
+  await expect.poll(async () => Number((await page.getByTestId('chain-frame').textContent())?.match(/Step (\d+)/)?.[1]), { timeout: 10_000 }).toBeGreaterThan(3);
+  await page.getByRole('button', { name: 'Pause the chain' }).click();
+  expect(await tilePixels(page, 'chain-grid', 0, 6)).not.toEqual(frame0);
+  // The slider steps through frames too.
+  await page.getByLabel('Chain step').fill('50');
+  await expect(page.getByTestId('chain-frame')).toHaveText('Step 50 of 50');
+});
+
+test('after Reset with d = 20: PCA axes labelled with the variance they explain, and the collapse panel', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.goto('/');
+  await page.getByLabel('Latent dimension').fill('2');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBe(1);
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await expect.poll(async () => (await scatterData(page)).xTitle, { timeout: 60_000 }).toMatch(/^z₁/);
+
+  // A new model of another size replaces every panel's picture.
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Latent dimension').fill('20');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect.poll(() => stepCount(page)).toBe(0);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBe(1);
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await expect.poll(async () => (await scatterData(page)).xTitle, { timeout: 60_000 }).toMatch(/^PC1 · \d+\.\d% of variance$/);
+  const s = await scatterData(page);
+  expect(s.points).toBe(10_000);
+  expect(s.yTitle).toMatch(/^PC2 · \d+\.\d% of variance$/);
+  await expect(page.getByTestId('manifold-message')).toContainText('Latent dimension to 2');
+  await expect(page.getByTestId('active-units')).toHaveText(/\d+ of 20 units active/);
+  await expect(page.getByTestId('kl-bars').locator('rect')).toHaveCount(20);
+  await expect(page.getByTestId('sv-bars').locator('rect')).toHaveCount(20);
+});

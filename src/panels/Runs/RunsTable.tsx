@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { fixed1 } from '../../ui/format';
+import { duration, STATUS_LABEL } from './format';
+import { ImportModel } from './ImportModel';
+import { RunActions } from './RunActions';
+import { RunName } from './RunName';
+import { runsActions, useRuns } from './runsStore';
+
+/** Every run kept in this browser, newest first, with what can be done to each. */
+export function RunsTable() {
+  const runs = useRuns((s) => s.runs);
+  const compare = useRuns((s) => s.compare);
+  const current = useRuns((s) => s.currentRunId);
+  const notice = useRuns((s) => s.notice);
+  useEffect(() => {
+    void runsActions.refresh();
+  }, []);
+  return (
+    <section className="panel runs-panel" aria-labelledby="runs-title">
+      <h2 id="runs-title">Saved runs</h2>
+      <p className="panel-note">Every run is saved in this browser as it trains (every few seconds and at each epoch end). Tick runs to compare them below.</p>
+      <ImportModel />
+      {notice ? (
+        <div className={`runs-notice runs-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="runs-notice">
+          <p>{notice.text}</p>
+          <button type="button" className="btn btn-quiet btn-small" onClick={runsActions.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {runs.length === 0 ? (
+        <p className="runs-empty">No runs yet: press Train or Step in the Train view, or load a preset below.</p>
+      ) : (
+        <div className="runs-scroll">
+          <table className="runs-table" data-testid="runs-table">
+            <thead>
+              <tr>
+                <th scope="col">Compare</th>
+                <th scope="col">Name</th>
+                <th scope="col">State</th>
+                <th scope="col" className="num">Step</th>
+                <th scope="col" className="num">Train nELBO</th>
+                <th scope="col" className="num">Validation nELBO</th>
+                <th scope="col" className="num">Time</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr key={r.id} data-run-id={r.id} className={r.id === current ? 'run-current' : undefined}>
+                  <td>
+                    <input type="checkbox" aria-label={`Compare ${r.name}`} checked={compare.includes(r.id)} onChange={() => void runsActions.toggleCompare(r.id)} />
+                  </td>
+                  <th scope="row">
+                    <RunName run={r} />
+                  </th>
+                  <td>{r.id === current ? 'in the Train view' : STATUS_LABEL[r.status]}</td>
+                  <td className="num">{r.step}</td>
+                  <td className="num">{fixed1(r.final.train?.nelbo)}</td>
+                  <td className="num">{fixed1(r.final.test?.nelbo)}</td>
+                  <td className="num">{duration(r.trainingMs)}</td>
+                  <td>
+                    <RunActions run={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
+import { loadPlotly } from '../Curves/PlotCoordinator';
+
+export interface Series {
+  name: string;
+  color: string;
+  dash?: 'dot' | 'dash';
+}
+
+const CONFIG = { displaylogo: false, showSendToCloud: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'] };
+
+function layout(xTitle: string, yTitle: string, yRange?: [number, number]): Layout {
+  return {
+    autosize: true,
+    margin: { l: 56, r: 12, t: 8, b: 42 },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: '#3b4252' },
+    xaxis: { title: { text: xTitle }, gridcolor: '#e6e8ee', zeroline: false },
+    yaxis: { title: { text: yTitle }, gridcolor: '#e6e8ee', zeroline: false, ...(yRange ? { range: yRange } : {}) },
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+    hovermode: 'x unified',
+  };
+}
+
+/**
+ * A small plotly line chart fed outside React: `clear` draws empty series, `extend` appends points
+ * as they stream in. Plotly calls are async and chained so they never overlap.
+ */
+export class LineChart {
+  private plotly: PlotlyStatic | null = null;
+  private busy: Promise<unknown>;
+  private destroyed = false;
+  private readonly div: HTMLDivElement;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly axes: { x: string; y: string; yRange?: [number, number] },
+  ) {
+    container.dataset.empty = 'true';
+    this.div = document.createElement('div');
+    this.div.className = 'stats-chart-plot';
+    container.appendChild(this.div);
+    this.busy = loadPlotly()
+      .then((p) => {
+        if (!this.destroyed) this.plotly = p;
+      })
+      .catch((err: unknown) => {
+        console.error('Chart failed to load:', err);
+        this.div.textContent = 'The chart could not be loaded. Reload the page to try again.';
+      });
+  }
+
+  /** Starts over with empty series. */
+  clear(series: Series[]): void {
+    this.container.dataset.empty = 'true';
+    const data: Data[] = series.map((s) => ({
+      name: s.name,
+      type: 'scatter',
+      mode: 'lines+markers',
+      x: [],
+      y: [],
+      line: { color: s.color, width: 2, ...(s.dash ? { dash: s.dash } : {}) },
+      marker: { color: s.color, size: 5 },
+    }));
+    this.chain((p) => p.react(this.div, data, layout(this.axes.x, this.axes.y, this.axes.yRange), CONFIG));
+  }
+
+  /** Appends one point to each listed series. */
+  extend(points: { series: number; x: number; y: number }[]): void {
+    if (!points.length) return;
+    this.container.dataset.empty = 'false';
+    this.chain((p) =>
+      p.extendTraces(
+        this.div,
+        { x: points.map((q) => [q.x]), y: points.map((q) => [q.y]) },
+        points.map((q) => q.series),
+      ),
+    );
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.plotly?.purge(this.div);
+    this.div.remove();
+  }
+
+  private chain(call: (p: PlotlyStatic) => Promise<unknown>): void {
+    this.busy = this.busy
+      .then(() => (this.plotly && !this.destroyed ? call(this.plotly) : undefined))
+      .catch((err: unknown) => console.error('Chart update failed:', err));
+  }
+}

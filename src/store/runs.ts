@@ -1,0 +1,193 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ExperimentConfig } from '../config/experiment';
+import type { Command, RunHistory, RunsOp, RunsRequest, RunsResultOf, RunSummary, TrainerEvent } from '../protocol';
+
+export interface RunsPort {
+  send(cmd: Command): void;
+  subscribe(listener: (e: TrainerEvent) => void): () => void;
+}
+
+/** How the runs store hands a config to the Train view (the experiment store's load). */
+export type LoadConfig = (config: ExperimentConfig, opts?: { running?: boolean }) => unknown;
+
+export interface RunsState {
+  /** Saved runs, newest first. */
+  runs: RunSummary[];
+  /** Ids chosen for the comparison, in the order chosen. */
+  compare: string[];
+  histories: Record<string, RunHistory>;
+  /** The run the Train view holds, once it has been saved or opened. */
+  currentRunId: string | null;
+  /** An unfinished run the page offers to resume (after a reload, a closed tab, a crash). */
+  resumable: RunSummary | null;
+  /** True once the trainer has said whether a run can be resumed. */
+  resumeChecked: boolean;
+  /** What the last action did, or why it failed. */
+  notice: { kind: 'info' | 'error'; text: string } | null;
+  /** Settings a shared link carried that were ignored. */
+  linkNotes: string[];
+  actions: {
+    refresh(): Promise<void>;
+    rename(id: string, name: string): Promise<boolean>;
+    remove(id: string): Promise<void>;
+    toggleCompare(id: string): Promise<void>;
+    exportModel(id: string): Promise<{ fileName: string; text: string } | null>;
+    importModel(text: string): Promise<RunSummary | null>;
+    checkResume(): void;
+    /** Restores a run in the Train view; `train` goes on training at once. */
+    resume(run: RunSummary, train: boolean): void;
+    discard(run: RunSummary): Promise<void>;
+    /** Starts a new experiment from a config (a preset, a run to duplicate): the current run is kept. */
+    startFrom(config: ExperimentConfig): void;
+    setLinkNotes(notes: string[]): void;
+    dismissNotice(): void;
+  };
+}
+
+type Data = Omit<RunsState, 'actions'>;
+
+let nextRequestId = 1;
+
+/** One request on saved runs, answered by the worker (rejects with its message, or on a crash). */
+export function runsRequest<K extends RunsOp>(port: RunsPort, request: Extract<RunsRequest, { op: K }>): Promise<RunsResultOf<K>> {
+  const requestId = nextRequestId++;
+  return new Promise((resolve, reject) => {
+    const off = port.subscribe((e) => {
+      if (e.type === 'runsResult' && e.requestId === requestId) {
+        off();
+        resolve(e.result as RunsResultOf<K>);
+      } else if ((e.type === 'runsError' && e.requestId === requestId) || (e.type === 'error' && e.code === 'worker-crashed')) {
+        off();
+        reject(new Error(e.message));
+      }
+    });
+    port.send({ type: 'runs', requestId, request });
+  });
+}
+
+/** Events that change the runs list or the offer to resume; pure, so tested without a worker. */
+export function foldRuns(s: Data, e: TrainerEvent): Partial<Data> {
+  switch (e.type) {
+    case 'runSaved': {
+      const rest = s.runs.filter((r) => r.id !== e.run.id);
+      // A run saving in the Train view (a new one, or the one resumed) answers the offer to resume.
+      return { runs: [e.run, ...rest], currentRunId: e.run.id, resumable: null };
+    }
+    case 'resumable':
+      return { resumable: e.run, resumeChecked: true };
+    case 'history':
+      return { currentRunId: e.runId, histories: { ...s.histories, [e.runId]: e.history } };
+    case 'status':
+      return e.state === 'idle' && e.step === 0 && s.currentRunId ? { currentRunId: null } : {};
+    default:
+      return {};
+  }
+}
+
+export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [] };
+
+export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreApi<RunsState> {
+  const store = createStore<RunsState>()((set, get) => {
+    const fail = (err: unknown) => set({ notice: { kind: 'error', text: err instanceof Error ? err.message : String(err) } });
+    const info = (text: string) => set({ notice: { kind: 'info', text } });
+    const loadHistory = async (id: string) => {
+      const { history } = await runsRequest<'history'>(port, { op: 'history', id });
+      set({ histories: { ...get().histories, [id]: history } });
+    };
+    return {
+      ...INITIAL_RUNS,
+      actions: {
+        refresh: async () => {
+          try {
+            const { runs } = await runsRequest<'list'>(port, { op: 'list' });
+            const ids = new Set(runs.map((r) => r.id));
+            set({ runs, compare: get().compare.filter((id) => ids.has(id)) });
+          } catch (err) {
+            fail(err);
+          }
+        },
+        rename: async (id, name) => {
+          try {
+            const { run } = await runsRequest<'rename'>(port, { op: 'rename', id, name });
+            set({ runs: get().runs.map((r) => (r.id === id ? run : r)) });
+            return true;
+          } catch (err) {
+            fail(err);
+            return false;
+          }
+        },
+        remove: async (id) => {
+          try {
+            await runsRequest<'remove'>(port, { op: 'remove', id });
+            const histories = { ...get().histories };
+            delete histories[id];
+            set({ runs: get().runs.filter((r) => r.id !== id), compare: get().compare.filter((c) => c !== id), histories });
+          } catch (err) {
+            fail(err);
+          }
+        },
+        toggleCompare: async (id) => {
+          const { compare, histories } = get();
+          if (compare.includes(id)) return set({ compare: compare.filter((c) => c !== id) });
+          set({ compare: [...compare, id] });
+          if (!histories[id]) await loadHistory(id).catch(fail);
+        },
+        exportModel: async (id) => {
+          try {
+            return await runsRequest<'exportModel'>(port, { op: 'exportModel', id });
+          } catch (err) {
+            fail(err);
+            return null;
+          }
+        },
+        importModel: async (text) => {
+          try {
+            const { run } = await runsRequest<'importModel'>(port, { op: 'importModel', text });
+            loadConfig(run.config, { running: true });
+            info(`Loaded "${run.name}" at step ${run.step}: it is in the Train view, paused.`);
+            void get().actions.refresh();
+            return run;
+          } catch (err) {
+            fail(err);
+            return null;
+          }
+        },
+        checkResume: () => port.send({ type: 'checkResume' }),
+        resume: (run, train) => {
+          loadConfig(run.config);
+          set({ resumable: null });
+          port.send({ type: 'resumeRun', runId: run.id, train });
+        },
+        discard: async (run) => {
+          set({ resumable: null });
+          try {
+            await runsRequest<'discard'>(port, { op: 'discard', id: run.id });
+            set({ runs: get().runs.map((r) => (r.id === run.id ? { ...r, status: 'stopped' } : r)) });
+          } catch (err) {
+            fail(err);
+          }
+        },
+        startFrom: (config) => {
+          port.send({ type: 'reset' });
+          loadConfig(config);
+        },
+        setLinkNotes: (linkNotes) => set({ linkNotes }),
+        dismissNotice: () => set({ notice: null }),
+      },
+    };
+  });
+  port.subscribe((e) => {
+    const patch = foldRuns(store.getState(), e);
+    if (Object.keys(patch).length) store.setState(patch);
+    const s = store.getState();
+    // A compared run that is still training: its curves grow with each save.
+    if (e.type === 'runSaved' && s.compare.includes(e.run.id)) {
+      void runsRequest<'history'>(port, { op: 'history', id: e.run.id })
+        .then(({ history }) => store.setState({ histories: { ...store.getState().histories, [e.run.id]: history } }))
+        .catch(() => undefined);
+    }
+    // The worker is gone, and with it the run in training: ask the next one what can be resumed.
+    if (e.type === 'error' && e.code === 'worker-crashed') setTimeout(() => port.send({ type: 'checkResume' }), 0);
+  });
+  return store;
+}

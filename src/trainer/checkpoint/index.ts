@@ -1,0 +1,5 @@
+/** What the trainer core uses of the checkpoint layer (autosave, resume, runs, model files). */
+export { checkInputShape } from './modelFile';
+export { RunRecorder, type OpenedRun, type RecorderOptions } from './recorder';
+export { answerRuns, findResumable, openSaved } from './requests';
+export { restoreSession } from './snapshot';

@@ -1,0 +1,135 @@
+/**
+ * A trained model as one JSON file: config, dataset reference and weights in TensorFlow.js's
+ * weights format (a `weightSpecs` manifest, as in tf.io.ModelArtifacts, and the concatenated
+ * float32 buffer as base64), plus the run's curves. Pure: no tensors, so it is tested directly.
+ */
+import type { ExperimentConfig } from '../../config/experiment';
+import { validateConfig } from '../../config/validate';
+import type { RunHistory } from '../../protocol';
+import { fromBase64, toBase64 } from './base64';
+import type { TensorBlob } from './snapshot';
+
+export const MODEL_FORMAT = 'vae-playground-model';
+/** Bumped when a file's layout changes in a way this reader would misread. */
+export const MODEL_FILE_VERSION = 1;
+
+type Shape = [number, number, number];
+interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+}
+
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  name: string;
+  savedAt: string;
+  generatedBy: string;
+  config: ExperimentConfig;
+  dataset: { id: string; shape: Shape };
+  progress: { step: number; epoch: number };
+  weightSpecs: WeightSpec[];
+  /** Base64 of the float32 values of every tensor in weightSpecs, one after another. */
+  weightData: string;
+  history?: RunHistory;
+}
+
+export interface LoadedModel {
+  file: ModelFile;
+  weights: TensorBlob;
+}
+
+/** Why a file was refused; each reason has its own message. */
+export type RefusalReason = 'not-json' | 'truncated' | 'newer-version' | 'not-a-model' | 'invalid' | 'input-shape';
+export type ModelCheck = { ok: true; model: LoadedModel } | { ok: false; reason: RefusalReason; message: string };
+
+export function buildModelFile(parts: Omit<ModelFile, 'format' | 'version' | 'weightSpecs' | 'weightData' | 'savedAt' | 'generatedBy'>, weights: TensorBlob): string {
+  const file: ModelFile = {
+    format: MODEL_FORMAT,
+    version: MODEL_FILE_VERSION,
+    savedAt: new Date().toISOString(),
+    generatedBy: 'VAE Playground (TensorFlow.js 4.22)',
+    ...parts,
+    weightSpecs: weights.specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: 'float32' })),
+    weightData: toBase64(weights.data),
+  };
+  return JSON.stringify(file);
+}
+
+const refuse = (reason: RefusalReason, message: string): ModelCheck => ({ ok: false, reason, message });
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isDims = (v: unknown, n?: number): v is number[] =>
+  Array.isArray(v) && (n === undefined || v.length === n) && v.every((d) => Number.isInteger(d) && d >= 1);
+export const shapeText = (s: readonly number[]) => s.join('×');
+
+/** Parses and checks a model file; the message says what is wrong and what to do. */
+export function parseModelFile(text: string): ModelCheck {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const t = text.trim();
+    // JSON that starts like an object but breaks off before its closing brace was cut short.
+    if (t.startsWith('{') && !t.endsWith('}')) return refuse('truncated', 'This model file is truncated: it ends before its JSON does. Download or copy it again.');
+    return refuse('not-json', 'This is not a model file: it is not JSON. Choose a .json file saved with “Export model”.');
+  }
+  if (!isObj(raw) || raw.format !== MODEL_FORMAT) {
+    return refuse('not-a-model', `This JSON file is not a VAE Playground model (its "format" is not "${MODEL_FORMAT}").`);
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refuse('invalid', 'This model file has no valid "version" field.');
+  if (version > MODEL_FILE_VERSION) {
+    return refuse('newer-version', `This model file was saved by a newer version of VAE Playground (file version ${version}; this page reads version ${MODEL_FILE_VERSION}). Reload the page to update it, then try again.`);
+  }
+  const v = validateConfig(raw.config);
+  if (!v.ok) return refuse('invalid', `The model file's config is not valid: ${v.errors[0].message}`);
+  const ds = raw.dataset;
+  if (!isObj(ds) || typeof ds.id !== 'string' || !isDims(ds.shape, 3)) return refuse('invalid', 'The model file does not say which dataset (id and [height, width, channels]) it was trained on.');
+  const specs = raw.weightSpecs;
+  if (!Array.isArray(specs) || !specs.every((s) => isObj(s) && typeof s.name === 'string' && isDims(s.shape) && s.dtype === 'float32')) {
+    return refuse('invalid', 'The model file\'s "weightSpecs" must list float32 tensors by name and shape.');
+  }
+  const data = typeof raw.weightData === 'string' ? fromBase64(raw.weightData) : null;
+  if (!data) return refuse('invalid', 'The model file\'s "weightData" is not base64.');
+  const need = (specs as WeightSpec[]).reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
+  if (data.byteLength < need) {
+    return refuse('truncated', `This model file is truncated: its weights hold ${data.byteLength.toLocaleString('en')} bytes, but its manifest lists ${need.toLocaleString('en')}. Download it again.`);
+  }
+  if (data.byteLength > need) return refuse('invalid', `The model file's weights hold ${data.byteLength - need} bytes more than its manifest lists.`);
+  const progress = isObj(raw.progress) ? raw.progress : {};
+  const file: ModelFile = {
+    format: MODEL_FORMAT,
+    version,
+    name: typeof raw.name === 'string' && raw.name.trim() ? raw.name : 'Imported model',
+    savedAt: String(raw.savedAt ?? ''),
+    generatedBy: String(raw.generatedBy ?? ''),
+    config: v.config,
+    dataset: { id: ds.id, shape: ds.shape as Shape },
+    progress: { step: count(progress.step), epoch: count(progress.epoch) },
+    weightSpecs: specs as WeightSpec[],
+    weightData: raw.weightData as string,
+    ...(isHistory(raw.history) ? { history: raw.history } : {}),
+  };
+  return { ok: true, model: { file, weights: { specs: file.weightSpecs, data } } };
+}
+
+/** The refusal for a model made for images of another shape than the dataset it would run on, or null. */
+export function checkInputShape(dataset: { id: string; shape: readonly number[] }, shape: readonly number[]): (ModelCheck & { ok: false }) | null {
+  const want = dataset.shape;
+  if (want.length === shape.length && want.every((d, i) => d === shape[i])) return null;
+  return {
+    ok: false,
+    reason: 'input-shape',
+    message: `This model takes ${shapeText(want)} images, but dataset "${dataset.id}" here has ${shapeText(shape)} images: the input shape differs, so it cannot be loaded.`,
+  };
+}
+
+function count(v: unknown): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+}
+
+function isHistory(h: unknown): h is RunHistory {
+  const cols = (c: unknown, keys: string[]) => isObj(c) && keys.every((k) => Array.isArray(c[k]) && (c[k] as unknown[]).every((x) => typeof x === 'number'));
+  return isObj(h) && cols(h.train, ['step', 'nelbo', 'recon', 'kl', 'loss']) && cols(h.test, ['step', 'epoch', 'nelbo', 'recon', 'kl', 'loss']) && Array.isArray(h.notes);
+}

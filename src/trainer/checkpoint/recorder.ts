@@ -1,0 +1,180 @@
+import type { ExperimentConfig } from '../../config/experiment';
+import type { RunHistory, RunSummary, TrainerEvent } from '../../protocol';
+import type { TrainingSession } from '../session';
+import { MetricHistory } from './history';
+import { webLocks, type RunLocks } from './locks';
+import { runName } from './names';
+import { idbRunStore, type RunStore } from './runStore';
+import { captureSession, type RestorableState } from './snapshot';
+
+/** Autosave cadence while training; epoch ends, pauses and resets save at once as well. */
+export const AUTOSAVE_MS = 3000;
+/** How long a resume waits for a lock whose holder (a closing tab, a crashed worker) is going away. */
+export const LOCK_WAIT_MS = 1500;
+
+/** A saved run opened for resuming, or a model file opened as a new run; its lock is held. */
+export interface OpenedRun {
+  summary: RunSummary;
+  history: RunHistory;
+  state: RestorableState;
+}
+
+interface Current {
+  session: TrainingSession;
+  summary: RunSummary;
+  history: MetricHistory;
+  config: () => ExperimentConfig;
+  lastSaveAt: number;
+  trainingSince: number | null;
+  lock: Promise<boolean>;
+}
+
+export interface RecorderOptions {
+  store?: RunStore;
+  locks?: RunLocks;
+  /** Timestamps stored with runs (the host clock only measures intervals). */
+  wallClock?: () => number;
+  newId?: () => string;
+}
+
+/**
+ * Keeps the current run's record: it watches the events the core emits (metrics build the
+ * curves, status changes count training time and trigger saves) and writes checkpoints to the
+ * RunStore, serialised so a later save never lands before an earlier one.
+ */
+export class RunRecorder {
+  private current: Current | null = null;
+  private writes: Promise<unknown> = Promise.resolve();
+  readonly store: RunStore;
+  readonly locks: RunLocks;
+  private readonly wallClock: () => number;
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly emit: (e: TrainerEvent) => void,
+    private readonly now: () => number,
+    opts: RecorderOptions = {},
+  ) {
+    this.store = opts.store ?? idbRunStore;
+    this.locks = opts.locks ?? webLocks();
+    this.wallClock = opts.wallClock ?? Date.now;
+    this.newId = opts.newId ?? (() => crypto.randomUUID());
+  }
+
+  get run(): { summary: RunSummary; history: MetricHistory; session: TrainingSession } | null {
+    const c = this.current;
+    return c && { summary: this.summarize(c), history: c.history, session: c.session };
+  }
+
+  /** Resolves once every save asked for so far has been written (or has failed). */
+  settled(): Promise<unknown> {
+    return this.writes;
+  }
+
+  /** A new session: a new run, saved from its first checkpoint on. */
+  begin(session: TrainingSession, dataset: RunSummary['dataset'], config: () => ExperimentConfig): void {
+    this.detach();
+    const id = this.newId();
+    const at = this.wallClock();
+    const summary: RunSummary = {
+      id,
+      name: runName(config(), at),
+      config: config(),
+      dataset,
+      status: 'active',
+      step: 0,
+      epoch: 0,
+      createdAt: at,
+      updatedAt: at,
+      trainingMs: 0,
+      paramCount: session.variables.reduce((n, v) => n + v.size, 0),
+      final: { train: null, test: null },
+    };
+    this.current = { session, summary, history: new MetricHistory(), config, lastSaveAt: this.now(), trainingSince: null, lock: this.locks.acquire(id) };
+  }
+
+  /** Makes an opened run (its lock already held) the current one, in place of the session's new run. */
+  adopt(session: TrainingSession, open: OpenedRun, config: () => ExperimentConfig): void {
+    this.detach(false);
+    const history = new MetricHistory(structuredClone(open.history));
+    const summary = { ...open.summary, status: 'active' as const };
+    this.current = { session, summary, history, config, lastSaveAt: this.now(), trainingSince: null, lock: Promise.resolve(true) };
+  }
+
+  /** The session is going away: let the run go (a run left active would be offered for resume). */
+  detach(markStopped = true): void {
+    const c = this.current;
+    if (!c) return;
+    this.current = null;
+    const id = c.summary.id;
+    if (markStopped && c.summary.status === 'active' && c.session.step > 0) {
+      this.queue(() => this.store.update(id, { status: 'stopped' }));
+    }
+    void this.writes.then(() => this.locks.release(id));
+  }
+
+  /** A last checkpoint with the given status, then detach. */
+  async close(status: 'stopped' | 'finished'): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    if (c.summary.status === 'active') c.summary.status = status;
+    await this.save();
+    this.detach(false);
+  }
+
+  observe(e: TrainerEvent): void {
+    const c = this.current;
+    if (!c) return;
+    if (e.type === 'metrics') {
+      c.history.add(e);
+      if (e.test || this.now() - c.lastSaveAt >= AUTOSAVE_MS) void this.save();
+    } else if (e.type === 'note') {
+      c.history.note(e.step, e.text);
+    } else if (e.type === 'status') {
+      const t = this.now();
+      if (e.state === 'training') c.trainingSince ??= t;
+      else if (c.trainingSince !== null) {
+        c.summary.trainingMs += t - c.trainingSince;
+        c.trainingSince = null;
+      }
+      if (e.state === 'stopped') c.summary.status = 'finished';
+      if (e.state === 'paused' || e.state === 'stopped') void this.save();
+    }
+  }
+
+  /** Writes the current run now. Everything is copied at this instant; the write is queued. */
+  save(): Promise<void> {
+    const c = this.current;
+    if (!c || c.session.step === 0) return Promise.resolve();
+    c.lastSaveAt = this.now();
+    const summary = this.summarize(c);
+    const history = structuredClone(c.history.data);
+    const captured = captureSession(c.session);
+    return this.queue(async () => {
+      const state = await captured;
+      if (!(await c.lock)) return;
+      if (await this.store.save(summary, history, state)) this.emit({ type: 'runSaved', run: summary });
+    });
+  }
+
+  /** Runs `task` after every write queued before it; the queue goes on if it fails. */
+  queue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(task);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private summarize(c: Current): RunSummary {
+    const s = c.session;
+    const running = c.trainingSince === null ? 0 : this.now() - c.trainingSince;
+    return {
+      ...c.summary,
+      config: c.config(),
+      step: s.step,
+      epoch: s.epoch,
+      updatedAt: this.wallClock(),
+      trainingMs: c.summary.trainingMs + running,
+      final: c.history.final(),
+    };
+  }
+}

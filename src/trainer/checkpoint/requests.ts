@@ -1,0 +1,138 @@
+import type { RunsRequest, RunsResult, RunSummary, TrainerEvent } from '../../protocol';
+import { emptyHistory } from './history';
+import { buildModelFile, parseModelFile, type LoadedModel } from './modelFile';
+import { LOCK_WAIT_MS, type OpenedRun, type RunRecorder } from './recorder';
+import { captureWeights } from './snapshot';
+
+export interface RunsContext {
+  recorder: RunRecorder;
+  emit(e: TrainerEvent): void;
+  /** Puts an opened run into the trainer (data, model, weights), paused; rejects with a message. */
+  open(run: OpenedRun): Promise<void>;
+  newId(): string;
+}
+
+/** Answers one request on saved runs with a runsResult or a runsError event. */
+export async function answerRuns(ctx: RunsContext, requestId: number, req: RunsRequest): Promise<void> {
+  try {
+    const result = await answer(ctx, req);
+    ctx.emit({ type: 'runsResult', requestId, result });
+  } catch (err) {
+    ctx.emit({ type: 'runsError', requestId, message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+async function answer(ctx: RunsContext, req: RunsRequest): Promise<RunsResult> {
+  const r = ctx.recorder;
+  // Reads see every save asked for before this request.
+  await r.settled();
+  const current = r.run;
+  const isCurrent = (id: string) => current?.summary.id === id;
+  switch (req.op) {
+    case 'list':
+      return { op: 'list', runs: await r.store.list() };
+    case 'rename': {
+      const name = req.name.trim().slice(0, 120);
+      if (!name) throw new Error('A run needs a name: type at least one character.');
+      if (isCurrent(req.id)) current!.summary.name = name;
+      const run = await r.store.update(req.id, { name });
+      if (!run) throw new Error('That run is no longer saved in this browser.');
+      return { op: 'rename', run };
+    }
+    case 'remove':
+      if (isCurrent(req.id)) throw new Error('This run is the one in the Train view: press Reset there first, then delete it.');
+      await r.store.remove(req.id);
+      return { op: 'remove' };
+    case 'discard':
+      await r.store.update(req.id, { status: 'stopped' });
+      return { op: 'discard' };
+    case 'history': {
+      const history = isCurrent(req.id) ? structuredClone(current!.history.data) : await r.store.history(req.id);
+      return { op: 'history', id: req.id, history: history ?? emptyHistory() };
+    }
+    case 'exportModel':
+      return { op: 'exportModel', ...(await exportModel(ctx, req.id)) };
+    case 'importModel': {
+      const check = parseModelFile(req.text);
+      if (!check.ok) throw new Error(check.message);
+      const opened = fromModel(check.model, ctx.newId(), Date.now());
+      await ctx.open(opened);
+      return { op: 'importModel', run: r.run?.summary ?? opened.summary };
+    }
+  }
+}
+
+async function exportModel(ctx: RunsContext, id: string): Promise<{ fileName: string; text: string }> {
+  const r = ctx.recorder;
+  const current = r.run;
+  let summary: RunSummary | null;
+  let weights;
+  let history;
+  if (current?.summary.id === id) {
+    summary = current.summary;
+    weights = await captureWeights(current.session);
+    history = structuredClone(current.history.data);
+  } else {
+    summary = await r.store.summary(id);
+    const state = summary && (await r.store.state(id));
+    if (!summary || !state) throw new Error('That run has no saved weights in this browser.');
+    weights = state.weights;
+    history = (await r.store.history(id)) ?? undefined;
+  }
+  const text = buildModelFile(
+    { name: summary.name, config: summary.config, dataset: summary.dataset, progress: { step: summary.step, epoch: summary.epoch }, history },
+    weights,
+  );
+  const slug = summary.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
+  return { fileName: `${slug}-step${summary.step}.vae.json`, text };
+}
+
+/** A model file as a new run: its weights, a fresh optimizer, its step and curves. */
+export function fromModel(m: LoadedModel, id: string, at: number): OpenedRun {
+  const f = m.file;
+  const history = f.history ?? emptyHistory();
+  const summary: RunSummary = {
+    id,
+    name: f.name,
+    config: f.config,
+    dataset: f.dataset,
+    status: 'active',
+    step: f.progress.step,
+    epoch: f.progress.epoch,
+    createdAt: at,
+    updatedAt: at,
+    trainingMs: 0,
+    paramCount: m.weights.specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0),
+    final: { train: null, test: null },
+  };
+  return { summary, history, state: { weights: m.weights, progress: f.progress } };
+}
+
+/** A saved run, with its lock taken; throws a message when it is gone or open in another tab. */
+export async function openSaved(r: RunRecorder, id: string): Promise<OpenedRun> {
+  await r.settled();
+  const [summary, history, state] = await Promise.all([r.store.summary(id), r.store.history(id), r.store.state(id)]);
+  if (!summary || !state) throw new Error('That run has no checkpoint saved in this browser any more.');
+  if (!(await r.locks.acquire(id, LOCK_WAIT_MS))) {
+    throw new Error(`"${summary.name}" is open in another tab, which keeps saving it. Continue it there, or close that tab and try again.`);
+  }
+  return { summary, history: history ?? emptyHistory(), state };
+}
+
+/** The newest run left active (a reload, a closed tab, a crash) that no other tab holds. */
+export async function findResumable(r: RunRecorder): Promise<RunSummary | null> {
+  await r.settled();
+  const mine = r.run?.summary.id;
+  let wait = LOCK_WAIT_MS;
+  for (const run of await r.store.list()) {
+    if (run.status !== 'active' || run.id === mine || run.step === 0) continue;
+    // Only the newest may wait: its holder may be the worker that just crashed or the tab just closed.
+    const free = await r.locks.acquire(run.id, wait);
+    wait = 0;
+    if (free) {
+      r.locks.release(run.id);
+      return run;
+    }
+  }
+  return null;
+}

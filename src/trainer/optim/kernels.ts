@@ -1,0 +1,145 @@
+import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
+
+/**
+ * SIMD kernels that run inside tfjs-backend-wasm's memory: pointers are tensors' heap offsets.
+ * JS loops were too slow for these (a scalar JS Adam over 653k weights took 14 ms, stock tfjs 9 ms;
+ * this one ~1 ms): division and sqrt need 4 lanes at a time.
+ */
+export interface Kernels {
+  /**
+   * Adam over floats [0, n4) (n4 a multiple of 4), every operation rounded to float32 in the
+   * order tfjs's Adam applies its kernels: m' = b1·m + c1·g; v' = b2·v + c2·g²;
+   * w' = ((m' / d1) / (√(v' / d2) + eps))·nlr + w. Pointers [w, g, m, v] in, [w', m', v'] out;
+   * an output may be its input.
+   */
+  adam(input: [number, number, number, number], output: [number, number, number], n4: number, k: AdamConstants): void;
+  /** 1 when floats [0, n4) at p are all finite (n4 a multiple of 4), else 0. */
+  finite(p: number, n4: number): number;
+  /**
+   * dst[j] = Σ_r src[r·cols + j] for j < c4 (c4 a multiple of 4, ≤ cols), rows summed in order:
+   * a sum over the leading axes, without the transpose tfjs-backend-wasm's Sum makes first.
+   */
+  columnSum(src: number, dst: number, rows: number, cols: number, c4: number): void;
+}
+
+export interface AdamConstants {
+  b1: number;
+  c1: number;
+  b2: number;
+  c2: number;
+  d1: number;
+  d2: number;
+  eps: number;
+  nlr: number;
+}
+
+const ADAM_CONSTS = ['b1', 'c1', 'b2', 'c2', 'd1', 'd2', 'eps', 'nlr'] as const;
+
+function adamDef(): FuncDef {
+  // Params: 0 w, 1 g, 2 m, 3 v, 4 w', 5 m', 6 v', 7 n4, 8–15 the constants. Locals: 16 i,
+  // 17 end, 18–25 the constants splatted, 26 g, 27 m', 28 v'.
+  const [W, Gp, Mp, Vp, WO, MO, VO, N4] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [I, END, G, M, V] = [16, 17, 26, 27, 28];
+  const K = (name: (typeof ADAM_CONSTS)[number]) => op.get(18 + ADAM_CONSTS.indexOf(name));
+  const at = (base: number) => [op.get(base), op.get(I), op.i32add];
+  return {
+    name: 'adam',
+    params: [i32, i32, i32, i32, i32, i32, i32, i32, ...ADAM_CONSTS.map((): ValType => f32)],
+    locals: [i32, i32, ...ADAM_CONSTS.map((): ValType => v128), v128, v128, v128],
+    body: [
+      ...ADAM_CONSTS.flatMap((_, k) => [op.get(8 + k), op.f32x4splat, op.set(18 + k)]),
+      op.get(N4), op.i32(2), op.i32shl, op.set(END),
+      op.i32(0), op.set(I),
+      op.block,
+      op.get(I), op.get(END), op.i32geU, op.brIf(0),
+      op.loop,
+      ...at(Gp), op.load(), op.set(G),
+      // m' = m·b1 + g·c1
+      ...at(MO), ...at(Mp), op.load(), K('b1'), op.f32x4mul, op.get(G), K('c1'), op.f32x4mul, op.f32x4add, op.tee(M), op.store(),
+      // v' = v·b2 + (g·g)·c2
+      ...at(VO), ...at(Vp), op.load(), K('b2'), op.f32x4mul, op.get(G), op.get(G), op.f32x4mul, K('c2'), op.f32x4mul, op.f32x4add,
+      op.tee(V), op.store(),
+      // w' = ((m' / d1) / (√(v' / d2) + eps))·nlr + w
+      ...at(WO),
+      op.get(M), K('d1'), op.f32x4div,
+      op.get(V), K('d2'), op.f32x4div, op.f32x4sqrt, K('eps'), op.f32x4add,
+      op.f32x4div, K('nlr'), op.f32x4mul,
+      ...at(W), op.load(), op.f32x4add, op.store(),
+      op.get(I), op.i32(16), op.i32add, op.tee(I), op.get(END), op.i32ltU, op.brIf(0),
+      op.end,
+      op.end,
+    ],
+  };
+}
+
+function finiteDef(): FuncDef {
+  // Params: 0 p, 1 n4. Locals: 2 i, 3 end, 4 acc. x·0 is 0 for finite x and NaN otherwise.
+  const [I, END, ACC] = [2, 3, 4];
+  return {
+    name: 'finite',
+    params: [i32, i32],
+    results: [i32],
+    locals: [i32, i32, v128],
+    body: [
+      op.get(1), op.i32(2), op.i32shl, op.set(END),
+      op.i32(0), op.set(I),
+      op.block,
+      op.get(I), op.get(END), op.i32geU, op.brIf(0),
+      op.loop,
+      op.get(0), op.get(I), op.i32add, op.load(), op.f32(0), op.f32x4splat, op.f32x4mul, op.get(ACC), op.f32x4add, op.set(ACC),
+      op.get(I), op.i32(16), op.i32add, op.tee(I), op.get(END), op.i32ltU, op.brIf(0),
+      op.end,
+      op.end,
+      op.get(ACC), op.get(ACC), op.f32x4eq, op.i32x4allTrue,
+    ],
+  };
+}
+
+function columnSumDef(): FuncDef {
+  // Params: 0 src, 1 dst, 2 rows, 3 cols, 4 c4. Locals: 5 j (byte offset), 6 r, 7 p, 8 acc,
+  // 9 end, 10 stride. One column vector at a time down all rows: the accumulator stays in a
+  // register and the rows' loads are independent.
+  const [SRC, DST, ROWS, COLS, C4, J, R, P, ACC, END, STRIDE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  return {
+    name: 'columnSum',
+    params: [i32, i32, i32, i32, i32],
+    locals: [i32, i32, i32, v128, i32, i32],
+    body: [
+      op.get(C4), op.i32(2), op.i32shl, op.set(END),
+      op.get(COLS), op.i32(2), op.i32shl, op.set(STRIDE),
+      op.i32(0), op.set(J),
+      op.block, op.get(J), op.get(END), op.i32geU, op.brIf(0),
+      op.loop,
+      op.f32x4const(0), op.set(ACC),
+      op.get(SRC), op.get(J), op.i32add, op.set(P),
+      op.i32(0), op.set(R),
+      op.block, op.get(R), op.get(ROWS), op.i32geU, op.brIf(0),
+      op.loop,
+      op.get(ACC), op.get(P), op.load(), op.f32x4add, op.set(ACC),
+      op.get(P), op.get(STRIDE), op.i32add, op.set(P),
+      op.get(R), op.i32(1), op.i32add, op.tee(R), op.get(ROWS), op.i32ltU, op.brIf(0),
+      op.end, op.end,
+      op.get(DST), op.get(J), op.i32add, op.get(ACC), op.store(),
+      op.get(J), op.i32(16), op.i32add, op.tee(J), op.get(END), op.i32ltU, op.brIf(0),
+      op.end, op.end,
+    ],
+  };
+}
+
+const cache = new WeakMap<WebAssembly.Memory, Kernels>();
+
+/** The kernels bound to one WebAssembly memory (tfjs's heap); compiled once per memory. */
+export function kernelsFor(memory: WebAssembly.Memory): Kernels {
+  let k = cache.get(memory);
+  if (k) return k;
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const module = new WebAssembly.Module(assemble([adamDef(), finiteDef(), columnSumDef()], shared) as BufferSource);
+  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, (...a: number[]) => number>;
+  k = {
+    adam: (input, output, n4, c) => void ex.adam(...input, ...output, n4, ...ADAM_CONSTS.map((name) => c[name])),
+    finite: (p, n4) => ex.finite(p, n4),
+    columnSum: (src, dst, rows, cols, c4) => void ex.columnSum(src, dst, rows, cols, c4),
+  };
+  cache.set(memory, k);
+  return k;
+}

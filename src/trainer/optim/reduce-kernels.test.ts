@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../tf';
+import { mulberry32 } from '../random';
+import { useTestBackend } from '../testing/tf-setup';
+import { useFastWasmKernels } from './register';
+
+beforeAll(async () => {
+  await useTestBackend();
+  useFastWasmKernels();
+});
+
+const data = (n: number, seed: number) => {
+  const r = mulberry32(seed);
+  return Float32Array.from({ length: n }, () => 2 * r() - 1);
+};
+
+/** Runs f on both backends with the same inputs; returns [cpu, wasm] results as arrays with shapes. */
+async function both(f: () => tf.Tensor) {
+  const out: { shape: number[]; values: number[] }[] = [];
+  for (const b of ['cpu', 'wasm']) {
+    await tf.setBackend(b);
+    const t = tf.tidy(f);
+    out.push({ shape: t.shape, values: Array.from(t.dataSync()) });
+    t.dispose();
+  }
+  return out;
+}
+
+describe('the WASM Sum and GatherV2 kernels', () => {
+  const sums: [number[], number | number[], boolean][] = [
+    [[7, 5], 0, false],
+    [[25, 9], 0, true],
+    [[4, 3, 6, 2], [0, 1, 2], false],
+    [[4, 3, 6, 2], [1, 0], true],
+    [[3, 4], -2, false],
+    [[6, 7], 1, false], // innermost: the stock kernel
+    [[2, 3, 4], [0, 2], false], // not leading: the stock kernel
+    [[9], 0, false],
+  ];
+  it.each(sums)('sum of %j over %j (keepDims %s) equals the CPU backend’s', async (shape, axis, keepDims) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const [cpu, wasm] = await both(() => tf.sum(tf.tensor(data(n, n), shape), axis, keepDims));
+    expect(wasm.shape).toEqual(cpu.shape);
+    wasm.values.forEach((v, i) => expect(v).toBeCloseTo(cpu.values[i], 4));
+  });
+
+  it('gathers rows like the CPU backend, for float and int tensors and any index shape', async () => {
+    const idx = [[4, 0], [4, 2], [1, 1]];
+    const [cpu, wasm] = await both(() => tf.gather(tf.tensor(data(5 * 6, 3), [5, 3, 2]), tf.tensor2d(idx, [3, 2], 'int32')));
+    expect(wasm).toEqual(cpu);
+    const [ci, wi] = await both(() => tf.gather(tf.tensor1d([7, 8, 9], 'int32'), tf.tensor1d([2, 2, 0], 'int32')));
+    expect(wi).toEqual(ci);
+    expect(wi.values).toEqual([9, 9, 7]);
+    // Another axis: the stock kernel.
+    const [c2, w2] = await both(() => tf.gather(tf.tensor(data(12, 4), [3, 4]), tf.tensor1d([3, 0], 'int32'), 1));
+    expect(w2).toEqual(c2);
+  });
+
+  it('refuses an index out of range, as tfjs does', () => {
+    const x = tf.ones([3, 2]);
+    const i = tf.tensor1d([0, 3], 'int32');
+    expect(() => tf.gather(x, i)).toThrow(/index value 3/);
+    tf.dispose([x, i]);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * A tiny WebAssembly assembler: just enough to emit SIMD kernels that import tfjs-backend-wasm's
+ * own memory, so they work on tensors in place (no copies, no build step, no toolchain).
+ * Opcodes from the WebAssembly 2.0 spec (SIMD: 0xfd prefix).
+ */
+
+export const i32 = 0x7f;
+export const f32 = 0x7d;
+export const v128 = 0x7b;
+export type ValType = typeof i32 | typeof f32 | typeof v128;
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    const done = (n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return out;
+  }
+}
+
+const str = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
+const simd = (op: number) => [0xfd, ...uleb(op)];
+
+/** Instructions, as byte arrays to concatenate. Memory offsets are byte offsets. */
+export const op = {
+  get: (i: number) => [0x20, ...uleb(i)],
+  set: (i: number) => [0x21, ...uleb(i)],
+  tee: (i: number) => [0x22, ...uleb(i)],
+  i32: (n: number) => [0x41, ...sleb(n)],
+  f32: (x: number) => [0x43, ...new Uint8Array(Float32Array.of(x).buffer)],
+  i32add: [0x6a],
+  i32sub: [0x6b],
+  i32mul: [0x6c],
+  i32shl: [0x74],
+  i32ltU: [0x49],
+  i32geU: [0x4f],
+  i32eqz: [0x45],
+  i32ltS: [0x48],
+  i32geS: [0x4e],
+  i32ne: [0x47],
+  i32divS: [0x6d],
+  i32or: [0x72],
+  i32and: [0x71],
+  f32load: (offset = 0) => [0x2a, 2, ...uleb(offset)],
+  f32store: (offset = 0) => [0x38, 2, ...uleb(offset)],
+  f32add: [0x92],
+  f32mul: [0x94],
+  /** v128 memory access; alignment hint 4 bytes (tfjs's heap allocations are float-aligned). */
+  load: (offset = 0) => [...simd(0x00), 2, ...uleb(offset)],
+  store: (offset = 0) => [...simd(0x0b), 2, ...uleb(offset)],
+  load32Splat: (offset = 0) => [...simd(0x09), 2, ...uleb(offset)],
+  f32x4splat: simd(0x13),
+  f32x4abs: simd(0xe0),
+  f32x4neg: simd(0xe1),
+  f32x4sqrt: simd(0xe3),
+  f32x4add: simd(0xe4),
+  f32x4sub: simd(0xe5),
+  f32x4mul: simd(0xe6),
+  f32x4div: simd(0xe7),
+  f32x4max: simd(0xe9),
+  /** v128.const of four equal floats. */
+  f32x4const: (x: number) => [...simd(0x0c), ...new Uint8Array(Float32Array.of(x, x, x, x).buffer)],
+  f32x4gt: simd(0x44),
+  f32x4eq: simd(0x41),
+  v128and: simd(0x4e),
+  v128or: simd(0x50),
+  i32x4allTrue: simd(0xa3),
+  /** f32x4.relaxed_madd: a·b + c, fused where the CPU has FMA (relaxed SIMD). */
+  f32x4madd: simd(0x105),
+  if: [0x04, 0x40],
+  /** if with an f32 result: both arms leave one f32. */
+  ifF32: [0x04, 0x7d],
+  else: [0x05],
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  end: [0x0b],
+  br: (depth: number) => [0x0c, ...uleb(depth)],
+  brIf: (depth: number) => [0x0d, ...uleb(depth)],
+  ret: [0x0f],
+  call: (f: number) => [0x10, ...uleb(f)],
+};
+
+export interface FuncDef {
+  name: string;
+  params: ValType[];
+  results?: ValType[];
+  /** Extra locals, numbered after the params. */
+  locals?: ValType[];
+  body: number[][];
+}
+
+/**
+ * A module importing `env.memory` (shared when the tfjs module's memory is: the threaded build)
+ * and exporting the given functions.
+ */
+export function assemble(funcs: FuncDef[], sharedMemory = false): Uint8Array {
+  const types = vec(funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec((f.results ?? []).map((r) => [r]))]));
+  // Limits: a shared memory must declare a maximum; 65536 pages (4 GiB) admits any.
+  const limits = sharedMemory ? [0x03, ...uleb(0), ...uleb(65536)] : [0x00, ...uleb(0)];
+  const imports = vec([[...str('env'), ...str('memory'), 0x02, ...limits]]);
+  const functions = vec(funcs.map((_, i) => uleb(i)));
+  const exports = vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)]));
+  const bodies = funcs.map((f) => {
+    const locals = vec((f.locals ?? []).map((t) => [1, t]));
+    const code = [...locals, ...f.body.flat(), ...op.end];
+    return [...uleb(code.length), ...code];
+  });
+  const bytes = [
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, types),
+    ...section(2, imports),
+    ...section(3, functions),
+    ...section(7, exports),
+    ...section(10, vec(bodies)),
+  ];
+  return Uint8Array.from(bytes);
+}
+
+/** Whether this engine compiles a function of these locals and body (a feature probe). */
+export function supports(locals: ValType[], body: number[][]): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(assemble([{ name: 'probe', params: [], locals, body }]) as BufferSource);
+  } catch {
+    return false;
+  }
+}
+
+/** 128-bit SIMD, which every kernel here uses (tfjs itself falls back to a non-SIMD build without it). */
+export const HAS_SIMD = supports([v128], [op.get(0), op.get(0), op.f32x4add, op.set(0)]);
+
+/** Relaxed SIMD's fused multiply-add (Chromium has it; Node 20 only behind a flag). */
+export const HAS_RELAXED_FMA = supports([v128], [op.get(0), op.get(0), op.get(0), op.f32x4madd, op.set(0)]);
