@@ -9,8 +9,12 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { BackendChoice, BackendName } from '../config/experiment';
 import type { BackendProbe } from '../protocol';
 
-// The threaded WASM build starts its pthread workers from its own source text (toString), which
-// the production minifier breaks ("e is not defined"); on 2 cores tfjs would give it 1 thread anyway.
+// Threads stay off. They can work in the production build (a worker-build plugin giving the threaded
+// factory a toString() that returns its unminified source, which its pthread workers evaluate, plus
+// setThreadsCount(hardwareConcurrency): tfjs would give 2 cores 1 thread), but on this 2-core
+// machine, with our single-threaded GEMM and conv kernels (optim/) doing most of the work, 2
+// threads gave the conv VAE +8% and the MLP −4% (interleaved page runs), and they need COOP/COEP
+// headers wherever the app is hosted.
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 setWasmPaths({

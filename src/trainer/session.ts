@@ -163,7 +163,7 @@ export class TrainingSession {
         return t.loss;
       }, this.variables);
       const terms: tf.Tensor[] = [value, recon, kl];
-      // On WASM the gradients are checked in JS over the heap (allFinite, below); elsewhere on the
+      // On WASM the gradients are checked on the heap by a SIMD kernel (allFinite, below); elsewhere on the
       // device, read back with the loss in one transfer.
       if (!heapCheck) terms.push(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
       const stats = tf.stack(terms);

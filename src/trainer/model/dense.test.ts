@@ -1,5 +1,7 @@
 import * as tf from '../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gemmStats } from '../optim/gemm';
+import { useFastWasmKernels } from '../optim/register';
 import { useTestBackend } from '../testing/tf-setup';
 import { dense, stockDense, type Activation, type DenseFn } from './dense';
 
@@ -83,5 +85,33 @@ describe('dense', () => {
     }
     expect(tf.memory().numTensors).toBe(before);
     s.dispose();
+  });
+});
+
+// Last: registering is for the rest of this file's process.
+describe('dense with the optim/ WASM kernels registered (transposed operands, our GEMM)', () => {
+  it('gives the forward and gradients the CPU backend gives for the stock layer', async () => {
+    const run = (f: DenseFn, act: Activation) => {
+      const s = setup(51);
+      const r = tf.variableGrads(s.loss(f, act));
+      const out = [r.value, ...[s.x, s.W, s.b].map((v) => r.grads[v.name])].map((t) => Array.from(t.dataSync()));
+      tf.dispose(r);
+      s.dispose();
+      return out;
+    };
+    for (const act of ['relu', 'linear'] as const) {
+      await tf.setBackend('cpu');
+      const want = run(stockDense, act);
+      await tf.setBackend('wasm');
+      useFastWasmKernels();
+      const calls = gemmStats.calls;
+      const got = run(dense, act);
+      // Forward, dW and dx: three GEMMs.
+      expect(gemmStats.calls - calls).toBe(3);
+      got.forEach((g, i) => {
+        const scale = Math.max(...want[i].map(Math.abs));
+        g.forEach((v, j) => expect(Math.abs(v - want[i][j]) / scale, `${act} output ${i} [${j}]`).toBeLessThan(1e-5));
+      });
+    }
   });
 });

@@ -111,11 +111,26 @@ function packA(): FuncDef {
         ...repeat(P, K, [
           op.get(SRC), op.get(I0), op.i32(MR), op.i32mul, op.get(SM), op.i32mul, op.i32add,
           op.get(P), op.get(SK), op.i32mul, op.i32add, op.set(Q),
+          // A full block unrolled (contiguous rows, as in a transposed A: one vector and two
+          // floats); the last, partial block float by float.
+          op.get(ROWS), op.i32(MR), op.i32ne, op.if,
           ...repeat(R, ROWS, [
             op.get(DST), op.get(Q), op.f32load(0), op.f32store(0),
             op.get(DST), op.i32(4), op.i32add, op.set(DST),
             op.get(Q), op.get(SM), op.i32add, op.set(Q),
           ]),
+          op.else,
+          op.get(SM), op.i32(4), op.i32eq, op.if,
+          op.get(DST), op.get(Q), op.load(0), op.store(0),
+          ...Array.from({ length: MR - 4 }, (_, r) => [op.get(DST), op.get(Q), op.f32load(16 + 4 * r), op.f32store(16 + 4 * r)]).flat(),
+          op.else,
+          ...Array.from({ length: MR }, (_, r) => [
+            op.get(DST), op.get(Q), op.f32load(0), op.f32store(4 * r),
+            op.get(Q), op.get(SM), op.i32add, op.set(Q),
+          ]).flat(),
+          op.end,
+          op.get(DST), op.i32(4 * MR), op.i32add, op.set(DST),
+          op.end,
         ]),
       ]),
     ],
@@ -145,6 +160,13 @@ function packB(): FuncDef {
           op.get(DST), op.get(Q), op.load(0), op.store(0),
           op.get(DST), op.get(Q), op.load(16), op.store(16),
           op.else,
+          // A full strided panel (a transposed B) unrolled; the last, partial one guarded.
+          op.get(COLS), op.i32(NR), op.i32geS, op.if,
+          ...Array.from({ length: NR }, (_, c) => [
+            op.get(DST), op.get(Q), op.f32load(0), op.f32store(4 * c),
+            op.get(Q), op.get(SN), op.i32add, op.set(Q),
+          ]).flat(),
+          op.else,
           ...Array.from({ length: NR }, (_, c) => [
             op.get(DST),
             op.i32(c), op.get(COLS), op.i32ltS, op.ifF32,
@@ -152,6 +174,7 @@ function packB(): FuncDef {
             op.else, op.f32(0), op.end,
             op.f32store(4 * c),
           ]).flat(),
+          op.end,
           op.end,
           op.get(DST), op.i32(4 * NR), op.i32add, op.set(DST),
         ]),

@@ -23,7 +23,8 @@ export interface Compiled {
 
 const cache = new WeakMap<WebAssembly.Memory, Compiled>();
 
-function compiled(memory: WebAssembly.Memory): Compiled {
+/** The GEMM module bound to one WebAssembly memory (tfjs's heap); compiled once per memory. */
+export function gemmKernels(memory: WebAssembly.Memory): Compiled {
   let c = cache.get(memory);
   if (c) return c;
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
@@ -63,7 +64,7 @@ export interface GemmArgs {
  */
 export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs): void {
   gemmStats.calls++;
-  const k = compiled(memory);
+  const k = gemmKernels(memory);
   const { m, n } = g;
   const depth = g.k;
   const panels = Math.ceil(n / NR);

@@ -1,4 +1,5 @@
 import * as tf from '../tf';
+import { convKernel } from './conv-kernel';
 import { matMulKernel } from './matmul-kernel';
 import { gatherKernel, sumKernel } from './reduce-kernels';
 import { HAS_SIMD } from './wasm-asm';
@@ -22,6 +23,8 @@ export function fastTransposedMatMul(): boolean {
  * BatchMatMul and _FusedMatMul: our GEMM (gemm.ts), about twice XNNPACK's speed here with
  * relaxed SIMD's fused multiply-add, and with transposed operands at full speed.
  *
+ * Conv2D and FusedConv2D: direct convolution on the same tiles (conv-direct.ts), no patch matrix.
+ *
  * Sum over leading axes and GatherV2 of rows: heap kernels (reduce-kernels.ts), several times
  * faster than WASM's transpose-then-reduce and element-by-element gather.
  *
@@ -38,6 +41,8 @@ export function useFastWasmKernels(): void {
   };
   replace('BatchMatMul', (stock) => matMulKernel('BatchMatMul', stock));
   replace('_FusedMatMul', (stock) => matMulKernel('_FusedMatMul', stock));
+  replace('Conv2D', (stock) => convKernel('Conv2D', stock));
+  replace('FusedConv2D', (stock) => convKernel('FusedConv2D', stock));
   replace('Sum', sumKernel);
   replace('GatherV2', gatherKernel);
   tf.unregisterKernel('Identity', 'wasm');

@@ -53,6 +53,7 @@ export const op = {
   i32ltS: [0x48],
   i32geS: [0x4e],
   i32ne: [0x47],
+  i32eq: [0x46],
   i32divS: [0x6d],
   i32or: [0x72],
   i32and: [0x71],

@@ -2,6 +2,7 @@ import * as tf from '../../tf';
 import type { Axis } from './geometry';
 import { explicit } from './ops';
 import { filterGradGemm } from '../../optim/conv-gemm';
+import { fastTransposedMatMul } from '../../optim/register';
 
 /**
  * Up to this many patch entries (k²·ci) per output pixel, im2col + matmul beats the dilated
@@ -59,6 +60,9 @@ function viaIm2col(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: number, stri
   const e = explicit(x, [ah.before, after(kh, stride, ah)], [aw.before, after(kw, stride, aw)]);
   const patches = tf.reshape(tf.conv2d(e.x, eye, stride, e.pad), [-1, taps]);
   const co = dy.shape[3];
-  const dWt = tf.matMul(tf.transpose(tf.reshape(dy, [-1, co])), patches); // [co, taps]
+  const dy2 = tf.reshape(dy, [-1, co]);
+  // Our WASM GEMM takes a transposed operand at full speed: dW = patchesᵀ·dy, already [taps, co].
+  if (fastTransposedMatMul()) return tf.reshape(tf.matMul(patches, dy2, true, false), [kh, kw, ci, co]) as tf.Tensor4D;
+  const dWt = tf.matMul(tf.transpose(dy2), patches); // [co, taps]
   return tf.reshape(tf.transpose(dWt), [kh, kw, ci, co]) as tf.Tensor4D;
 }

@@ -1,6 +1,8 @@
 import * as tf from '../../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../random';
+import { gemmStats } from '../../optim/gemm';
+import { useFastWasmKernels } from '../../optim/register';
 import { useTestBackend } from '../../testing/tf-setup';
 import type { Activation } from '../dense';
 import { convAxis } from './geometry';
@@ -90,18 +92,21 @@ for (const kind of ['conv', 'transpose'] as const) {
   for (const size of [8, 7]) for (const ci of [1, 3]) cases.push({ kind, size, k: 3, stride: 2, ci, co: 2, act: 'relu', pad: 'valid' });
 }
 
-describe('conv2d and conv2dTranspose with fast gradients', () => {
-  it('equal the stock tfjs layer and gradients computed on the CPU backend', async () => {
-    await tf.setBackend('cpu');
-    const expected = cases.map((c) => lossAndGrads(c, stock));
-    await tf.setBackend('wasm'); // ours run where they matter
-    expect(tf.getBackend()).toBe('wasm');
-    cases.forEach((c, i) => {
-      const got = lossAndGrads(c, fast);
-      expect(Math.abs(got.value - expected[i].value) / Math.abs(expected[i].value), name(c)).toBeLessThan(1e-5);
-      got.grads.forEach((g, j) => expect(relErr(g, expected[i].grads[j]), `${name(c)} grad ${'xWb'[j]}`).toBeLessThan(1e-4));
-    });
+/** Compares our layers on WASM with the stock ones on the CPU backend, case by case. */
+async function compareWithStock() {
+  await tf.setBackend('cpu');
+  const expected = cases.map((c) => lossAndGrads(c, stock));
+  await tf.setBackend('wasm'); // ours run where they matter
+  expect(tf.getBackend()).toBe('wasm');
+  cases.forEach((c, i) => {
+    const got = lossAndGrads(c, fast);
+    expect(Math.abs(got.value - expected[i].value) / Math.abs(expected[i].value), name(c)).toBeLessThan(1e-5);
+    got.grads.forEach((g, j) => expect(relErr(g, expected[i].grads[j]), `${name(c)} grad ${'xWb'[j]}`).toBeLessThan(1e-4));
   });
+}
+
+describe('conv2d and conv2dTranspose with fast gradients', () => {
+  it('equal the stock tfjs layer and gradients computed on the CPU backend', compareWithStock);
 
   it('match central finite differences', () => {
     for (const c of cases.filter((c) => c.size === 8 && c.ci === 9 && c.pad === 'same')) {
@@ -152,5 +157,15 @@ describe('conv2d and conv2dTranspose with fast gradients', () => {
     }
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, W, b, Wt]);
+  });
+});
+
+// Last: registering is for the rest of this file's process.
+describe('with the optim/ WASM kernels registered (our GEMM, patch-packed filter gradients)', () => {
+  it('still equal the stock layer and gradients on the CPU backend', async () => {
+    useFastWasmKernels();
+    const calls = gemmStats.calls;
+    await compareWithStock();
+    expect(gemmStats.calls).toBeGreaterThan(calls);
   });
 });
