@@ -14,7 +14,9 @@ export const chromiumArgs = [
   '--enable-unsafe-webgpu',
   '--enable-unsafe-swiftshader',
 ];
-const PORT = 4173;
+// PW_PORT / PW_DIST let several engineers run suites side by side on one machine.
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +26,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: process.env.PW_OUT ?? 'test-results',
+  reporter: [['list'], ['json', { outputFile: `${process.env.PW_OUT ?? 'test-results'}/e2e.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}/`,
     browserName: 'chromium',
@@ -32,7 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
