@@ -17,6 +17,8 @@ export interface ScatterEvents {
 interface PlotlyPoint {
   customdata?: number;
   curveNumber: number;
+  x?: number;
+  y?: number;
 }
 /** The parts of a plotly graph div this file uses; events and axes are not in the bundle's types. */
 interface GraphDiv extends HTMLDivElement {
@@ -28,6 +30,7 @@ interface Axis {
   _length: number;
   p2d?(px: number): number;
   p2c(px: number): number;
+  d2p?(v: number): number;
 }
 
 interface PlotlyUpdate {
@@ -36,6 +39,8 @@ interface PlotlyUpdate {
 
 /** A click on a point fires plotly_click and then the DOM click; the DOM one alone means empty space. */
 const POINT_CLICK_WINDOW_MS = 300;
+/** Plotly picks the point within its hover distance (20 px); a little more allows for rounding. */
+const POINT_HIT_PX = 24;
 
 /**
  * Owns the plotly WebGL scatter of latent means, outside React: one chart call at a time, and
@@ -153,10 +158,23 @@ export class ScatterCoordinator {
       } else if (keys.some((k) => /^[xy]axis\.range/.test(k))) this.userZoomed = true;
     });
     this.plotDiv.on?.('plotly_click', (e) => {
+      // Plotly throttles its hover search to one per 50 ms, so a quick click after moving the
+      // pointer can report the point hovered before; a point far from the click is not the one clicked.
+      if (!this.hits(e.points?.[0], e.event as MouseEvent | undefined)) return;
       this.lastPointClick = performance.now();
       this.point(e.points, true);
     });
     return this.plotly;
+  }
+
+  private hits(p: PlotlyPoint | undefined, ev: MouseEvent | undefined): boolean {
+    const xa = this.plotDiv._fullLayout?.xaxis;
+    const ya = this.plotDiv._fullLayout?.yaxis;
+    if (!p || !ev || !xa?.d2p || !ya?.d2p || typeof p.x !== 'number' || typeof p.y !== 'number') return true;
+    const rect = this.plotDiv.getBoundingClientRect();
+    const dx = rect.left + xa._offset + xa.d2p(p.x) - ev.clientX;
+    const dy = rect.top + ya._offset + ya.d2p(p.y) - ev.clientY;
+    return Math.hypot(dx, dy) <= POINT_HIT_PX;
   }
 
   private point(points: PlotlyPoint[] | undefined, pinned: boolean): void {
