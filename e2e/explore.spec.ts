@@ -133,6 +133,8 @@ test('a 2-D model: scatter, point detail, manifold, interpolation and chain, ref
   const s = await scatterData(page);
   expect(s.colors).toBeGreaterThanOrEqual(8);
   expect(s.xTitle).toMatch(/^z₁/);
+  // The same picture in words for screen readers: the plane and where each label's codes sit.
+  await expect(page.getByTestId('scatter-summary')).toHaveText(/^10000 test images on z₁ and z₂ \(100% of the variance\)\. label 0: \d+ codes around \(-?\d+\.\d\d, -?\d+\.\d\d\);.* label 9: /);
   await expect.poll(async () => (await canvasInk(page, 'manifold-grid')).distinct, { timeout: 30_000 }).toBeGreaterThan(10);
   const opening = await cpuTrace.stop(browser);
   const openingLong = await longTasksSince(page, opened);

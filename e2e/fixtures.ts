@@ -1,7 +1,27 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Every page in a test collects console errors and uncaught exceptions; a test fails on any. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+/** localStorage keys of src/app/firstRun.ts: set, the app opens as for a returning visitor. */
+export const FIRST_RUN_KEYS = ['vae-playground:visited', 'vae-playground:welcome-dismissed'];
+
+/**
+ * Every page in a test collects console errors and uncaught exceptions; a test fails on any.
+ * `firstRunDone` (default true) marks the first visit as past, so training stays idle on load;
+ * a first-run test sets it false with `test.use({ firstRunDone: false })`.
+ */
+export const test = base.extend<{ consoleErrors: string[]; firstRunDone: boolean }>({
+  firstRunDone: [true, { option: true }],
+  context: async ({ context, firstRunDone }, use) => {
+    if (firstRunDone) {
+      await context.addInitScript((keys) => {
+        try {
+          for (const k of keys) if (localStorage.getItem(k) === null) localStorage.setItem(k, '1');
+        } catch {
+          // about:blank and other opaque origins have no storage.
+        }
+      }, FIRST_RUN_KEYS);
+    }
+    await use(context);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (msg) => {
@@ -41,4 +61,27 @@ export async function canvasInk(page: Page, testId: string): Promise<{ nonZero: 
     }
     return { nonZero, distinct: seen.size };
   });
+}
+
+/** The runs saved in this browser's IndexedDB, read the way the worker wrote them. */
+export async function savedRuns(page: Page): Promise<{ id: string; step: number; status: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('vae-playground');
+        req.onerror = () => resolve([]);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('checkpoints')) {
+            db.close();
+            return resolve([]);
+          }
+          const r = db.transaction('checkpoints').objectStore('checkpoints').getAll(IDBKeyRange.bound('run/', 'run/\uffff'));
+          r.onsuccess = () => {
+            db.close();
+            resolve((r.result as { id: string; step: number; status: string }[]).map(({ id, step, status }) => ({ id, step, status })));
+          };
+        };
+      }),
+  );
 }

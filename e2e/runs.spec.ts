@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { test, expect, stepCount, curveY } from './fixtures';
+import { test, expect, stepCount, curveY, savedRuns } from './fixtures';
 
 /** The x values (training steps) of one trace of the loss chart. */
 async function curveX(page: Page, trace = 0): Promise<number[]> {
@@ -8,29 +8,6 @@ async function curveX(page: Page, trace = 0): Promise<number[]> {
     const el = document.querySelector('[data-testid=curves] .js-plotly-plot') as (HTMLElement & { data?: { x: number[] }[] }) | null;
     return el?.data?.[i]?.x ? Array.from(el.data[i].x) : [];
   }, trace);
-}
-
-/** The runs saved in this browser's IndexedDB, read the way the worker wrote them. */
-async function savedRuns(page: Page): Promise<{ id: string; step: number; status: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const req = indexedDB.open('vae-playground');
-        req.onerror = () => resolve([]);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('checkpoints')) {
-            db.close();
-            return resolve([]);
-          }
-          const r = db.transaction('checkpoints').objectStore('checkpoints').getAll(IDBKeyRange.bound('run/', 'run/\uffff'));
-          r.onsuccess = () => {
-            db.close();
-            resolve((r.result as { id: string; step: number; status: string }[]).map(({ id, step, status }) => ({ id, step, status })));
-          };
-        };
-      }),
-  );
 }
 
 async function step(page: Page, times: number): Promise<void> {

@@ -2,13 +2,20 @@ import { useEffect } from 'react';
 import { startLinkSync } from '../panels/Resume/linkSync';
 import { StartNotices } from '../panels/Resume/StartNotices';
 import { experimentActions } from '../ui/stores';
+import { DisplayControls } from './DisplayControls';
 import { DrawView } from './DrawView';
 import { ExploreView } from './ExploreView';
 import { Footer } from './Footer';
+import { Keyboard } from './Keyboard';
+import { startFirstRun } from './firstRun';
 import { RunsView } from './RunsView';
 import { StatsView } from './StatsView';
 import { Tabs, type TabSpec } from './Tabs';
 import { TrainView } from './TrainView';
+import { UpdateBanner } from './UpdateBanner';
+import { WelcomeNote } from './WelcomeNote';
+import './appNotes.css';
+import './touch.css';
 
 // Explore, Draw & complete and Runs join this list as they are built.
 const TABS: TabSpec[] = [
@@ -21,11 +28,16 @@ const TABS: TabSpec[] = [
 
 export function App() {
   useEffect(() => {
+    const hadHash = window.location.hash.length > 1;
     // A shared link's config first, so the worker's first config is the link's.
     const stopLinkSync = startLinkSync();
     // Starts the worker after first paint, so the backend and data are ready sooner.
     experimentActions.init();
-    return stopLinkSync;
+    const stopFirstRun = startFirstRun(hadHash);
+    return () => {
+      stopLinkSync();
+      stopFirstRun();
+    };
   }, []);
   return (
     <div className="app">
@@ -34,12 +46,16 @@ export function App() {
           <h1>VAE Playground</h1>
           <p>Train a variational autoencoder in this tab and watch it learn.</p>
         </div>
+        <DisplayControls />
       </header>
       <main className="app-main">
+        <UpdateBanner />
+        <WelcomeNote />
         <StartNotices />
         <Tabs tabs={TABS} label="Views" />
       </main>
       <Footer />
+      <Keyboard />
     </div>
   );
 }

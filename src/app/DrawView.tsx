@@ -8,6 +8,7 @@ import { ModelInput } from '../panels/Draw/ModelInput';
 import { RegionPicker } from '../panels/Draw/RegionPicker';
 import { TestImagePicker } from '../panels/Draw/TestImagePicker';
 import { useTraining } from '../ui/stores';
+import { PanelTools } from '../ui/PanelTools';
 
 /** After any change to the drawing or region: the old run is stale; with auto on, complete anew. */
 function changed(): void {
@@ -24,6 +25,7 @@ export function DrawView() {
     <div className="draw-view">
       <section className="panel draw-panel" aria-labelledby="draw-title">
         <h2 id="draw-title">Draw</h2>
+        <PanelTools id="draw" title="Draw" />
         {step === 0 ? (
           <p className="panel-note draw-no-model" role="status">
             There is no model yet: train one on the Train tab (a few hundred steps are enough to see completions), then come back.

@@ -1,4 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { viewStore } from '../store/view';
 
 export interface TabSpec {
   id: string;
@@ -11,13 +13,15 @@ export interface TabSpec {
  * hidden, so a chart keeps its points when you switch away and back.
  */
 export function Tabs({ tabs, label }: { tabs: TabSpec[]; label: string }) {
-  const [active, setActive] = useState(tabs[0].id);
-  const [visited, setVisited] = useState(() => new Set([tabs[0].id]));
+  // The active view lives in viewStore, so shortcuts (1–5) switch it too.
+  const stored = useStore(viewStore, (s) => s.active);
+  const active = tabs.some((t) => t.id === stored) ? stored : tabs[0].id;
+  const [visited, setVisited] = useState(() => new Set([active]));
+  if (!visited.has(active)) setVisited(new Set(visited).add(active));
   const refs = useRef(new Map<string, HTMLButtonElement>());
 
   const select = (id: string) => {
-    setActive(id);
-    setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
+    viewStore.getState().show(id);
     refs.current.get(id)?.focus();
   };
   const onKey = (e: KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent } from '../protocol';
+import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent, TrainerState } from '../protocol';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
 export interface WorkerPort {
@@ -14,6 +14,14 @@ export type TrainerListener = (event: TrainerEvent) => void;
 export interface TrainerClientOptions {
   /** Where the dataset manifest lives, resolved against the page (the worker's own URL differs). */
   manifestUrl: string;
+  /** How often to ping the worker, ms; 0 or absent: no heartbeat (unit tests). */
+  heartbeatMs?: number;
+  /**
+   * A worker that has not answered a ping for this long is dead (terminated by the browser) or hung.
+   * Until its first training step has reported, 4× as long: a backend's first step (shader
+   * compilation on a software GPU) can hold the worker's thread for many seconds.
+   */
+  silentLimitMs?: number;
 }
 
 /**
@@ -27,6 +35,14 @@ export class TrainerClient {
   private lastConfig: Command | null = null;
   private lastBackend: Command | null = null;
   private nextRequestId = 1;
+  /** The trainer's last reported state, to know whether a dead worker was training. */
+  private lastState: TrainerState = 'idle';
+  /** When the oldest unanswered ping was sent, or null when the worker has spoken since. */
+  private awaitingSince: number | null = null;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private resumeAfterRestart = false;
+  /** Whether the current worker has reported a training step yet (see silentLimitMs). */
+  private stepped = false;
 
   constructor(
     private readonly createWorker: () => WorkerPort,
@@ -91,12 +107,42 @@ export class TrainerClient {
   terminate(): void {
     this.worker?.terminate();
     this.worker = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    this.awaitingSince = null;
+  }
+
+  /**
+   * True once after the worker died silently while training (or was replaced after losing its GPU):
+   * the page should resume the run it offers rather than wait for the user.
+   */
+  takeResumeAfterRestart(): boolean {
+    const r = this.resumeAfterRestart;
+    this.resumeAfterRestart = false;
+    return r;
+  }
+
+  /** Replaces the worker at once (its device was lost): the next one starts fresh and resumes the run. */
+  replaceWorker(): void {
+    this.resumeAfterRestart = this.lastState === 'training' || this.lastState === 'loading';
+    this.terminate();
+    this.lastState = 'idle';
+  }
+
+  /** Test hook: terminates the worker behind this client's back, as the browser may; the heartbeat must notice. */
+  killWorkerSilently(): void {
+    this.worker?.terminate();
   }
 
   private start(): WorkerPort {
     const w = this.createWorker();
     w.onmessage = (ev) => {
-      if (this.worker === w) this.emit(ev.data as TrainerEvent);
+      if (this.worker !== w) return;
+      this.awaitingSince = null;
+      const e = ev.data as TrainerEvent;
+      if (e.type === 'status') this.lastState = e.state;
+      else if (e.type === 'metrics') this.stepped = true;
+      this.emit(e);
     };
     w.onerror = (ev) => {
       // Handled here and surfaced as an event, so it is not also an uncaught page error.
@@ -107,14 +153,52 @@ export class TrainerClient {
       this.emit({ type: 'error', code: 'message-error', message: 'A message from the trainer could not be read.', recoverable: true });
     };
     this.worker = w;
+    this.startHeartbeat(w);
     w.postMessage({ type: 'init', manifestUrl: this.options.manifestUrl });
     if (this.lastConfig) w.postMessage(this.lastConfig);
     if (this.lastBackend) w.postMessage(this.lastBackend);
     return w;
   }
 
+  private startHeartbeat(w: WorkerPort): void {
+    const every = this.options.heartbeatMs ?? 0;
+    if (every <= 0) return;
+    const base = this.options.silentLimitMs ?? 30_000;
+    this.awaitingSince = null;
+    this.stepped = false;
+    this.heartbeat = setInterval(() => {
+      if (this.worker !== w) return;
+      const now = Date.now();
+      if (this.awaitingSince === null) {
+        this.awaitingSince = now;
+        w.postMessage({ type: 'ping' });
+      } else {
+        const limit = this.stepped ? base : 4 * base;
+        if (now - this.awaitingSince > limit) this.silentDeath(limit);
+      }
+    }, every);
+  }
+
+  private silentDeath(limit: number): void {
+    const wasTraining = this.lastState === 'training';
+    this.terminate();
+    this.lastState = 'idle';
+    this.resumeAfterRestart = wasTraining;
+    this.emit({
+      type: 'error',
+      code: 'worker-crashed',
+      message: `The trainer stopped answering for ${Math.round(limit / 1000)} s (its worker was terminated or hung). ${
+        wasTraining ? 'A new one was started and the run continues from its last checkpoint.' : 'It restarts on your next action, with your settings.'
+      }`,
+      recoverable: true,
+    });
+  }
+
   private crashed(detail: string | undefined): void {
     this.terminate();
+    this.lastState = 'idle';
+    // An uncaught error may well repeat: the run is offered for resume, not resumed blindly.
+    this.resumeAfterRestart = false;
     // Errors passed up from nested workers read "Uncaught [object ErrorEvent]", which helps nobody.
     const why = detail && !/\[object \w+\]/.test(detail) ? ` (${detail})` : '';
     this.emit({

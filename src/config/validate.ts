@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type ExperimentConfig } from './experiment';
 import { FIELDS, FIELD_LABELS, type FieldSpec } from './fields';
+import { formatBytes, MEMORY_BUDGET_BYTES, memoryText, trainingMemory } from './memory';
 
 export { FIELD_LABELS };
 
@@ -57,10 +58,36 @@ export function validateConfig(input: unknown, base: ExperimentConfig = DEFAULT_
   const c = { ...base, ...(input as Partial<ExperimentConfig>) };
   for (const [field, spec] of Object.entries(FIELDS) as [keyof ExperimentConfig, FieldSpec][]) {
     const message = checkField(spec, c[field]);
-    if (message) errors.push({ field, message });
+    if (message) errors.push({ field, message: spec.kind === 'widths' ? withMemory(message, c, field, spec.maxWidth) : message });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, config: { ...c, hidden: [...c.hidden], convChannels: [...c.convChannels] } };
+  const config = { ...c, hidden: [...c.hidden], convChannels: [...c.convChannels] };
+  const tooBig = memoryProblem(config);
+  return tooBig ? { ok: false, errors: [tooBig] } : { ok: true, config };
+}
+
+/** A width past the limit: say what the model would cost, so the limit is not arbitrary. */
+function withMemory(message: string, c: ExperimentConfig, field: keyof ExperimentConfig, maxWidth: number): string {
+  const v = c[field];
+  if (!Array.isArray(v) || !v.every((w) => typeof w === 'number' && Number.isInteger(w) && w >= 1) || !v.some((w) => (w as number) > maxWidth)) return message;
+  try {
+    const e = trainingMemory({ ...c, architecture: field === 'hidden' ? 'mlp' : 'conv', [field]: v });
+    return Number.isFinite(e.bytes) ? `${message} That model would have ${memoryText(e)}.` : message;
+  } catch {
+    return message;
+  }
+}
+
+/** Each field in range can still multiply into a model no browser tab can hold. */
+function memoryProblem(config: ExperimentConfig): FieldError | null {
+  const e = trainingMemory(config);
+  if (e.bytes <= MEMORY_BUDGET_BYTES) return null;
+  const field = config.architecture === 'mlp' ? 'hidden' : 'convChannels';
+  const also = config.likelihood === 'categorical' ? `, or fewer ${FIELDS.bins.label}` : '';
+  return {
+    field,
+    message: `${FIELDS[field].label}: this model would have ${memoryText(e)}, more than the ${formatBytes(MEMORY_BUDGET_BYTES)} a browser tab can safely give it. Use fewer or narrower layers or a smaller ${FIELDS.batchSize.label}${also}.`,
+  };
 }
 
 /** Parses "60, 32" into [60, 32]; "" is no hidden layer. Returns null when a part is not a number. */

@@ -20,6 +20,8 @@ export interface LoadedDataset {
   fromCache: boolean;
   /** Downloaded files this browser could not keep because its storage is full. */
   quotaExceeded: boolean;
+  /** Files whose cached copy was damaged (hash mismatch): detected on read and downloaded again. */
+  repaired: string[];
 }
 export interface LoadOptions {
   /** Absolute, or relative to the worker's own URL; data file paths resolve against it. */
@@ -74,6 +76,7 @@ function result(id: string, origin: DatasetOrigin, ds: DatasetEntry, data: Entry
     test: data.test,
     fromCache: data.fromCache,
     quotaExceeded: data.quotaExceeded,
+    repaired: data.repaired,
   };
 }
 

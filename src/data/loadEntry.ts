@@ -15,6 +15,8 @@ export interface EntryLoad {
   /** Files downloaded but not kept (storage full or unavailable): the next load downloads again. */
   notCached: number;
   quotaExceeded: boolean;
+  /** Files whose cached copy no longer matched its sha256 (damaged storage): dropped and downloaded again. */
+  repaired: string[];
 }
 export interface EntryLoadOptions {
   /** Where the entry's file paths resolve; without one a missing file cannot be fetched. */
@@ -37,9 +39,11 @@ const KINDS = ['images', 'labels'] as const;
 export async function loadEntry(ds: DatasetEntry, opts: EntryLoadOptions = {}): Promise<EntryLoad> {
   const onProgress = opts.onProgress ?? (() => {});
   const jobs = SPLITS.flatMap((split) => KINDS.map((kind) => ({ split, kind, entry: ds.splits[split][kind], bytes: null as Uint8Array | null })));
+  const repaired: string[] = [];
   for (const job of jobs) {
     const hit = await getCached(job.entry.sha256);
     if (hit.status === 'hit') job.bytes = hit.bytes;
+    else if (hit.status === 'corrupt') repaired.push(job.entry.file);
   }
   const misses = jobs.filter((j) => !j.bytes);
   if (misses.length && !opts.baseUrl) {
@@ -66,7 +70,7 @@ export async function loadEntry(ds: DatasetEntry, opts: EntryLoadOptions = {}): 
     if (misses.length) onProgress({ label: `Downloaded ${ds.name}`, done: total, total });
     const get = (split: 'train' | 'test', kind: 'images' | 'labels') => jobs.find((j) => j.split === split && j.kind === kind)!.bytes!;
     const split = (s: 'train' | 'test'): LoadedSplit => ({ images: decodeImages(ds, s, get(s, 'images')), labels: get(s, 'labels'), count: ds.splits[s].count });
-    const out = { train: split('train'), test: split('test'), fromCache: misses.length === 0, notCached, quotaExceeded };
+    const out = { train: split('train'), test: split('test'), fromCache: misses.length === 0, notCached, quotaExceeded, repaired };
     checkLabels(ds, out);
     return out;
   } catch (e) {

@@ -31,6 +31,8 @@
  * Bump `format` on any change an older reader would misread (optional additions are not).
  */
 export const MANIFEST_FORMAT = 1;
+/** The most decoded pixel bytes one split may hold: past this the tab runs out of memory. */
+export const MAX_SPLIT_BYTES = 1024 ** 3;
 
 export type FileEncoding = 'u8' | 'bits';
 export interface FileEntry { file: string; bytes: number; rawBytes: number; sha256: string; encoding?: FileEncoding }
@@ -106,6 +108,9 @@ export function validateManifest(json: unknown, source: string): ManifestCheck {
       if (count === null) fail(`${sp}.count`, 'must be a positive integer', s.count);
       const bits = isObj(s.images) && s.images.encoding === 'bits';
       const values = count !== null && pixels !== null ? count * pixels : null;
+      if (values !== null && values > MAX_SPLIT_BYTES) {
+        fail(`${sp}.count`, `with shape ${(shape as number[]).join('×')} makes ${(values / 1024 ** 3).toFixed(1)} GB of pixels, more than the ${MAX_SPLIT_BYTES / 1024 ** 3} GB a browser tab can hold`, s.count);
+      }
       checkFile(s.images, `${sp}.images`, values === null ? null : bits ? Math.ceil(values / 8) : values, fail, true);
       checkFile(s.labels, `${sp}.labels`, count, fail, false);
     }

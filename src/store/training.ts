@@ -121,6 +121,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'history':
     case 'runsResult':
     case 'runsError':
+    case 'pong':
       // Drawn straight from events by their panels, or answered to the caller; nothing here to keep.
       return {};
     case 'error': {

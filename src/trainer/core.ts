@@ -3,8 +3,9 @@ import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
 import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
-import { answerRuns, checkInputShape, findResumable, openSaved, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
+import { answerRuns, checkInputShape, checkWeightShapes, findResumable, openSaved, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { MetricsWindow } from './metrics';
+import { variableShapes } from './model/build';
 import { TrainingSession, type TrainingData } from './session';
 
 export interface DatasetInfo {
@@ -133,6 +134,9 @@ export class TrainerCore {
         setTimeout(() => {
           throw new Error('Worker crash requested by a test hook.');
         });
+        return;
+      case 'ping':
+        this.host.emit({ type: 'pong' });
         return;
       case 'analyze':
         return this.analysis.run(cmd.requestId, cmd.request, this.session);
@@ -343,6 +347,12 @@ export class TrainerCore {
   /** Puts a saved run or a model file (its lock held) in place of the current run, paused. */
   private async openRun(open: OpenedRun): Promise<void> {
     try {
+      this.refuseEarly(open);
+    } catch (err) {
+      this.runs.locks.release(open.summary.id);
+      throw err;
+    }
+    try {
       await this.runs.close('stopped');
       this.reset();
       this.config = open.summary.config;
@@ -362,6 +372,17 @@ export class TrainerCore {
       this.runs.locks.release(open.summary.id);
       throw err;
     }
+  }
+
+  /** Refuses a run or model file that cannot open here before the open run is closed for it. */
+  private refuseEarly(open: OpenedRun): void {
+    // Building variables needs the backend; before one is chosen no run is open, so nothing is lost.
+    if (!this.backendReady) return;
+    if (this.data?.id === open.summary.config.dataset) {
+      const refused = checkInputShape(open.summary.dataset, this.data.data.shape);
+      if (refused) throw new Error(refused.message);
+    }
+    checkWeightShapes(variableShapes(open.summary.config, open.summary.dataset.shape), open.state.weights.specs);
   }
 
   private disposeSession(): void {

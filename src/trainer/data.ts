@@ -1,4 +1,4 @@
-import { loadDataset } from '../data/loadDataset';
+import { loadDataset, type LoadedDataset } from '../data/loadDataset';
 import { generateShapes, parseShapesId, SHAPE_CLASSES } from '../data/shapes';
 import type { DatasetInfo } from './core';
 import type { TrainingData } from './session';
@@ -27,7 +27,17 @@ export async function loadTrainingData(datasetId: string, manifestUrl: string, o
       name: d.name,
       attribution: d.attribution,
       fromCache: d.fromCache,
-      ...(d.quotaExceeded ? { warning: `This browser’s storage is full, so ${d.name} was not kept and downloads again next time. Free space under “Storage”.` } : {}),
+      ...datasetWarning(d),
     },
   };
+}
+
+/** What the page should know about how the data was loaded: damaged cache entries replaced, storage full. */
+export function datasetWarning(d: Pick<LoadedDataset, 'name' | 'quotaExceeded' | 'repaired'>): { warning?: string } {
+  const notes: string[] = [];
+  if (d.repaired.length) {
+    notes.push(`The copy of ${d.name} cached in this browser was damaged (${d.repaired.join(', ')} no longer matched its SHA-256), so it was downloaded again.`);
+  }
+  if (d.quotaExceeded) notes.push(`This browser’s storage is full, so ${d.name} was not kept and downloads again next time. Free space under “Storage”.`);
+  return notes.length ? { warning: notes.join(' ') } : {};
 }

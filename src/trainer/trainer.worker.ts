@@ -1,5 +1,9 @@
 /// <reference lib="webworker" />
-import type { Command } from '../protocol';
+import type { BackendName } from '../config/experiment';
+import type { Command, TrainerEvent } from '../protocol';
+import { nextBackend } from '../config/fallback';
+import { loseDevice, watchDevice } from './deviceLoss';
+import { failStorage } from './storageFault';
 import { loadTrainingData } from './data';
 import { chooseBackend } from './backend';
 import { TrainerCore } from './core';
@@ -22,8 +26,28 @@ const core: TrainerCore = new TrainerCore({
       channel.port2.postMessage(0);
     }),
   loadData: loadTrainingData,
-  chooseBackend: (choice, onProgress) =>
-    chooseBackend(choice, (budget) => probeSpeed(config(), budget, () => performance.now()), onProgress),
+  chooseBackend: async (choice, onProgress) => {
+    const chosen = await chooseBackend(choice, (budget) => probeSpeed(config(), budget, () => performance.now()), onProgress);
+    watchDevice(chosen.name, deviceLost);
+    return chosen;
+  },
 });
 
-self.onmessage = (ev: MessageEvent<Command>) => void core.handle(ev.data);
+/** The page replaces this worker when it sees this error, and resumes the run on the next backend. */
+function deviceLost(backend: BackendName, reason: string): void {
+  const next = nextBackend(backend);
+  self.postMessage({
+    type: 'error',
+    code: 'device-lost',
+    message: `The ${backend} device was lost (${reason}). Training switches to ${next} and continues from the last checkpoint.`,
+    recoverable: true,
+  } satisfies TrainerEvent);
+}
+
+self.onmessage = (ev: MessageEvent<Command>) => {
+  const cmd = ev.data;
+  // Test hooks for faults that live outside the core: the GPU device, the disk.
+  if (cmd.type === 'loseDevice') loseDevice();
+  else if (cmd.type === 'failStorage') failStorage(cmd.fail);
+  else void core.handle(cmd);
+};

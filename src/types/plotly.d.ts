@@ -26,6 +26,7 @@ declare module 'plotly.js-strict-dist-min' {
     react(root: HTMLElement, data: Data[], layout?: Layout, config?: Config): Promise<PlotlyHTMLElement>;
     extendTraces(root: HTMLElement, update: TraceUpdate, indices: number[], maxPoints?: number): Promise<PlotlyHTMLElement>;
     relayout(root: HTMLElement, update: Layout): Promise<PlotlyHTMLElement>;
+    restyle(root: HTMLElement, update: Record<string, unknown>, indices?: number[]): Promise<PlotlyHTMLElement>;
     purge(root: HTMLElement): void;
     Plots: { resize(root: HTMLElement): Promise<void> };
   }

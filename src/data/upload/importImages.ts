@@ -5,7 +5,7 @@ import { saveDataset, type DatasetRecord, type NewFile } from '../registry';
 import { QUOTA_HINT } from '../storage';
 import type { PutOutcome } from '../cache';
 import { labelsFromPaths } from './labels';
-import { describeNonImage, imageDims, sniffImage, type ImageType } from './sniff';
+import { describeNonImage, imageDims, jpegCutShort, pngCutShort, sniffImage, type ImageType } from './sniff';
 import { expandPicked, type PickedFile, type Skipped } from './sources';
 import { stratifiedSplit } from './split';
 import { mb } from './zip';
@@ -127,6 +127,8 @@ async function decodeOne(path: string, read: () => Promise<Uint8Array>, opts: Im
   const dims = imageDims(bytes, type);
   if (dims && dims[0] * dims[1] > IMPORT_LIMITS.maxPixels) return `too large: ${dims[0]}×${dims[1]} pixels (the limit is ${IMPORT_LIMITS.maxPixels / 1e6} megapixels)`;
   if (dims && (dims[0] === 0 || dims[1] === 0)) return 'corrupt: the image has no pixels';
+  const cut = type === 'image/png' ? pngCutShort(bytes) : type === 'image/jpeg' ? jpegCutShort(bytes) : null;
+  if (cut) return `could not be decoded: a corrupt or unsupported ${type.slice(6).toUpperCase()} file (${cut})`;
   try {
     out.push({ path, pixels: await decode(bytes, type, opts.size, opts.channels) });
     return null;

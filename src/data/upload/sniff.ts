@@ -37,3 +37,28 @@ export function describeNonImage(b: Uint8Array, name: string): string {
   if (ext && ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'].includes(ext)) return `named .${ext} but its content is not a ${ext.toUpperCase()} image`;
   return looksText ? 'a text file' : 'not an image';
 }
+
+/**
+ * Why a PNG is cut short (a chunk runs past the end of the file), or null. Checked before
+ * decoding because a browser may draw a truncated PNG half-black instead of failing.
+ */
+export function pngCutShort(b: Uint8Array): string | null {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let p = 8; p + 8 <= b.length; ) {
+    const end = p + 12 + v.getUint32(p);
+    const type = String.fromCharCode(...b.subarray(p + 4, p + 8));
+    if (type === 'IEND') return null;
+    if (end > b.length) {
+      const name = /^[A-Za-z]{4}$/.test(type) ? `its ${type} chunk` : 'a chunk';
+      return `it is cut short: ${name} needs ${end.toLocaleString('en')} bytes but the file has ${b.length.toLocaleString('en')}`;
+    }
+    p = end;
+  }
+  return null;
+}
+
+/** Why a JPEG is cut short (no end-of-image marker anywhere), or null: browsers draw the missing rows grey. */
+export function jpegCutShort(b: Uint8Array): string | null {
+  for (let i = b.length - 2; i >= 2; i--) if (b[i] === 0xff && b[i + 1] === 0xd9) return null;
+  return 'it is cut short: it has no end-of-image marker';
+}

@@ -1,5 +1,5 @@
 import { isSystemFile } from './labels';
-import { entryProblem, listZip, mb, readZipEntry } from './zip';
+import { cleanPath, entryProblem, listZip, mb, readZipEntry } from './zip';
 
 /** A file as the page picked it: its path below what was chosen (folder/sub/file.png), and its bytes. */
 export interface PickedFile { path: string; blob: Blob }
@@ -24,7 +24,9 @@ export async function expandPicked(picked: PickedFile[], maxBytes = MAX_FILE_BYT
   const candidates: Candidate[] = [];
   const skipped: Skipped[] = [];
   let ignored = 0;
-  for (const f of picked) {
+  for (const raw of picked) {
+    // A dropped or crafted name may carry "../" or "\\": only its clean parts are used or shown.
+    const f = { path: cleanPath(raw.path) || 'unnamed', blob: raw.blob };
     if (isSystemFile(f.path)) {
       ignored++;
       continue;

@@ -84,7 +84,8 @@ export async function listZip(blob: Blob): Promise<ZipEntry[]> {
   return entries;
 }
 
-function cleanPath(name: string): string {
+/** A path with "\\" read as "/" and no "", "." or ".." segments: a name can never climb out of its folder. */
+export function cleanPath(name: string): string {
   return name.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.' && s !== '..').join('/');
 }
 

@@ -3,6 +3,7 @@ import './completion.css';
 import { ElboChart } from './ElboChart';
 import { completionActions, useCompletion } from './instance';
 import { MethodColumn } from './MethodColumn';
+import { PanelTools } from '../../ui/PanelTools';
 
 interface Props {
   /** The image to complete and its observed pixels, as they are now. */
@@ -29,6 +30,7 @@ export function CompletionPanel({ input }: Props) {
           </button>
         </div>
       </div>
+      <PanelTools id="completion" title="Completion" />
       <div className="method-columns">
         <MethodColumn method="amortized" />
         <MethodColumn method="optimize" />

@@ -4,6 +4,7 @@ import type { GapResult } from './completionStore';
 import { FloatImages } from './FloatImages';
 import { completionActions, useCompletion } from './instance';
 import { SmallPlot } from './SmallPlot';
+import { PanelTools } from '../../ui/PanelTools';
 
 function GapChart({ r }: { r: GapResult }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -51,6 +52,7 @@ export function GapPanel() {
           </button>
         </div>
       </div>
+      <PanelTools id="gap" title="Amortization gap" />
       <p className="panel-note">
         The ELBO of each whole image with the encoder’s q(z|x), and with a q(z|Ψ) fitted to that image alone (same settings as the encoder-free completion). The difference is the amortization gap: what one encoder for all images gives up.
       </p>

@@ -1,6 +1,7 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { loadPlotly } from '../Curves/PlotCoordinator';
 import { FrameThrottle } from '../Curves/throttle';
+import { plotColors, plotFont } from '../../ui/plotTheme';
 
 const FLUSH_EVERY_MS = 150;
 
@@ -60,7 +61,10 @@ export class SmallPlot {
     this.pending = null;
     // Copies: plotly keeps the arrays it is given, and react compares them by identity.
     const data = p.data.map((d) => ({ ...d, x: d.x?.slice(), y: d.y?.slice() }));
-    this.chain((plotly) => plotly.react(this.div, data, { ...SMALL_LAYOUT, ...structuredClone(p.layout) }, { displaylogo: false }));
+    // Type and grid follow the theme and presenter mode each time the chart is redrawn.
+    const layout: Layout = { ...SMALL_LAYOUT, font: plotFont(), ...structuredClone(p.layout) };
+    for (const axis of ['xaxis', 'yaxis']) layout[axis] = { ...(layout[axis] as Layout | undefined), gridcolor: plotColors().grid };
+    this.chain((plotly) => plotly.react(this.div, data, layout, { displaylogo: false }));
   }
 
   private resize(): void {

@@ -1,4 +1,6 @@
 /** The completion settings as typed in their fields, and their checks. */
+import type { CompletionRequest } from '../../protocol';
+
 export interface CompletionSettingsText {
   steps: string;
   learningRate: string;
@@ -6,14 +8,7 @@ export interface CompletionSettingsText {
   samples: string;
 }
 
-export interface CompletionSettings {
-  fill: 'zeros' | 'mean';
-  init: 'random' | 'encoder';
-  steps: number;
-  learningRate: number;
-  mcSamples: number;
-  samples: number;
-}
+export type CompletionSettings = Pick<CompletionRequest, 'fill' | 'init' | 'steps' | 'learningRate' | 'mcSamples' | 'samples'>;
 
 export const DEFAULT_TEXT: CompletionSettingsText = { steps: '300', learningRate: '0.05', mcSamples: '4', samples: '6' };
 

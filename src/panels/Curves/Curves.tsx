@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { isFreshRun } from '../../client/events';
 import { trainerClient } from '../../client/instance';
+import { PanelTools } from '../../ui/PanelTools';
 import { saveText } from '../../ui/saveFile';
 import { seriesToCsv } from './csv';
+import { CurvesSummary } from './CurvesSummary';
+import { ElboFormula } from './ElboFormula';
 import { historyToMetrics } from './history';
 import { PlotCoordinator } from './PlotCoordinator';
 
@@ -30,10 +33,12 @@ export function Curves() {
   return (
     <section className="panel panel-curves" aria-labelledby="curves-title">
       <h2 id="curves-title">Loss curves</h2>
+      <PanelTools id="curves" title="Loss curves" />
       <p className="panel-note">
-        Nats per image. nELBO = reconstruction + KL; lines follow training batches, diamonds mark the test split after each epoch; a dotted line is the loss the objective minimises where it is not the nELBO, and dashed lines mark mid-run edits.
+        Nats per image. nELBO = reconstruction + KL; lines follow training batches (in a long run, means of 2, 4, 8… consecutive batches, so the chart stays quick), diamonds mark the test split after each epoch; a dotted line is the loss the objective minimises where it is not the nELBO, and dashed lines mark mid-run edits.
       </p>
-      <div className="curves-tools">
+      <ElboFormula />
+      <div className="curves-tools secondary">
         <button
           type="button"
           className="btn btn-small"
@@ -48,6 +53,7 @@ export function Curves() {
         <div className="curves" data-testid="curves" ref={ref} />
         <p className="curves-placeholder">Press Train and watch the losses fall.</p>
       </div>
+      <CurvesSummary />
     </section>
   );
 }

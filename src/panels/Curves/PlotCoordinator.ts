@@ -2,8 +2,9 @@ import type { PlotlyStatic } from 'plotly.js-strict-dist-min';
 import type { TrainerEvent } from '../../protocol';
 import type { Series } from './csv';
 import { noteLayout, type CurveNote } from './notes';
+import { CurveThinner } from './CurveThinner';
 import { CONFIG, emptyTraces, freshLayout } from './plotSpec';
-import { PointBatcher } from './PointBatcher';
+import { PointBatcher, TRACES } from './PointBatcher';
 import { FrameThrottle } from './throttle';
 
 type Metrics = Extract<TrainerEvent, { type: 'metrics' }>;
@@ -25,6 +26,7 @@ export class PlotCoordinator {
   readonly plotDiv: HTMLDivElement;
   private plotly: PlotlyStatic | null = null;
   private readonly batcher = new PointBatcher();
+  private readonly thinners = TRACES.map(() => new CurveThinner());
   private readonly throttle = new FrameThrottle(() => this.flush(), FLUSH_EVERY_MS);
   private readonly resizeThrottle = new FrameThrottle(() => this.resize(), FLUSH_EVERY_MS);
   /** The layout (not the window) sizes the chart: image grids arriving change the row height. */
@@ -94,6 +96,7 @@ export class PlotCoordinator {
   reset(): void {
     this.container.dataset.empty = 'true';
     this.batcher.clear();
+    for (const t of this.thinners) t.clear();
     this.throttle.cancel();
     this.notes = [];
     this.chain((plotly) => plotly.react(this.plotDiv, emptyTraces(), freshLayout(), CONFIG));
@@ -120,7 +123,18 @@ export class PlotCoordinator {
     const batch = this.batcher.take();
     if (!batch) return;
     this.container.dataset.empty = 'false';
-    this.chain((plotly) => plotly.extendTraces(this.plotDiv, { x: batch.x, y: batch.y }, batch.indices));
+    const append = { x: [] as number[][], y: [] as number[][], indices: [] as number[] };
+    const redraw = { x: [] as number[][], y: [] as number[][], indices: [] as number[] };
+    batch.indices.forEach((trace, j) => {
+      const u = this.thinners[trace].push(batch.x[j], batch.y[j]);
+      const into = u.kind === 'redraw' ? redraw : append;
+      if (u.kind === 'append' && !u.x.length) return;
+      into.x.push(u.x);
+      into.y.push(u.y);
+      into.indices.push(trace);
+    });
+    if (redraw.indices.length) this.chain((plotly) => plotly.restyle(this.plotDiv, { x: redraw.x, y: redraw.y }, redraw.indices));
+    if (append.indices.length) this.chain((plotly) => plotly.extendTraces(this.plotDiv, { x: append.x, y: append.y }, append.indices));
   }
 
   private chain(call: (plotly: PlotlyStatic) => Promise<unknown>): void {

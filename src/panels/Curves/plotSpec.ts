@@ -1,4 +1,5 @@
 import type { Config, Data, Layout } from 'plotly.js-strict-dist-min';
+import { lineWidth, markerSize, plotColors, plotFont } from '../../ui/plotTheme';
 import { LOSS_TRACE, TRACES } from './PointBatcher';
 
 const COLORS = ['#2f5fd0', '#d9822b', '#2a9d8f', '#c2255c', '#1f2430'];
@@ -14,9 +15,9 @@ export function emptyTraces(): Data[] {
       mode: test ? 'markers' : 'lines',
       x: [],
       y: [],
-      line: { color: COLORS[i], width: i === 0 ? 2.2 : 1.5, ...(loss ? { dash: 'dot' } : {}) },
+      line: { color: COLORS[i], width: lineWidth(i === 0 ? 2.2 : 1.5), ...(loss ? { dash: 'dot' } : {}) },
       // Plotly reads keys with `in`, so an absent marker must be absent, not undefined.
-      ...(test ? { marker: { color: COLORS[i], size: 9, symbol: 'diamond' } } : {}),
+      ...(test ? { marker: { color: COLORS[i], size: markerSize(9), symbol: 'diamond' } } : {}),
       hovertemplate: `${name}: %{y:.1f} nats<br>step %{x}<extra></extra>`,
     };
   });
@@ -37,7 +38,12 @@ const LAYOUT: Layout = {
 
 /** A copy each time: plotly keeps and mutates the layout object it is given (ranges, shapes). */
 export function freshLayout(): Layout {
-  return structuredClone(LAYOUT);
+  const layout = structuredClone(LAYOUT) as Layout & { xaxis: Layout; yaxis: Layout };
+  const { grid } = plotColors();
+  layout.font = plotFont();
+  layout.xaxis.gridcolor = grid;
+  layout.yaxis.gridcolor = grid;
+  return layout;
 }
 
 export const CONFIG: Config = {

@@ -19,7 +19,8 @@ export function DatasetDetails() {
     <div className="dataset-details">
       <ImageGrid source={source} testId="dataset-preview" label={`Example images from ${item.name}`} placeholder="Loading examples…" />
       {counts ? (
-        <div className="class-counts">
+        // Scrolls on narrow screens: focusable and named, so a keyboard can scroll it too.
+        <div className="class-counts" tabIndex={0} role="region" aria-label="Images per class">
           <table>
             <caption>Images per class</caption>
             <thead>

@@ -1,6 +1,6 @@
 import { trainingActions, useTraining } from '../../ui/stores';
 
-/** Trainer errors, each until dismissed. Hidden (and out of the accessibility tree) when empty. */
+/** Trainer errors, each until dismissed (a network error offers a retry). Hidden (and out of the accessibility tree) when empty. */
 export function ErrorArea() {
   const errors = useTraining((s) => s.errors);
   return (
@@ -8,6 +8,19 @@ export function ErrorArea() {
       {errors.map((e) => (
         <div key={e.id} className="error-item">
           <p>{e.message}</p>
+          {e.code === 'network' ? (
+            // A dropped connection is worth another try; verified files already downloaded are kept.
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                trainingActions.dismissError(e.id);
+                trainingActions.train();
+              }}
+            >
+              Retry the download
+            </button>
+          ) : null}
           <button type="button" className="btn btn-quiet btn-small" onClick={() => trainingActions.dismissError(e.id)} aria-label={`Dismiss: ${e.message}`}>
             Dismiss
           </button>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PanelTools } from '../../ui/PanelTools';
 import { ProgressBar } from '../../ui/ProgressBar';
 import type { LiveAnalysis } from './useLiveAnalysis';
 
@@ -30,6 +31,7 @@ export function ExplorePanel({ id, title, note, live, controls, placeholder, cla
           {frozen ? 'Frozen' : 'Freeze'}
         </button>
       </div>
+      <PanelTools id={id} title={title} />
       <p className="panel-note">{note}</p>
       {controls ? <div className="explore-controls">{controls}</div> : null}
       {children}

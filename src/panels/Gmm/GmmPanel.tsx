@@ -9,6 +9,7 @@ import { TaskControls } from '../StatsCommon/TaskControls';
 import { useAnalysisTask } from '../StatsCommon/useAnalysisTask';
 import { useNumberForm } from '../StatsCommon/useNumberForm';
 import { GmmResultView } from './GmmResultView';
+import { PanelTools } from '../../ui/PanelTools';
 
 const SPECS = {
   components: { label: 'Components k', integer: true, min: 1, max: 100 },
@@ -58,6 +59,7 @@ export function GmmPanel() {
   return (
     <section className="panel stats-panel" aria-labelledby="gmm-title">
       <h2 id="gmm-title">Gaussian mixture (EM)</h2>
+      <PanelTools id="gmm" title="Gaussian mixture (EM)" />
       <p className="panel-note">
         Fits k Gaussians to the training set's latent means, or to its pixels shrunk by averaging, starting from k-means++ centres. Sampling the mixture turns even a plain autoencoder into a generator.
       </p>

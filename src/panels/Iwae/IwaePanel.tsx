@@ -7,6 +7,7 @@ import { TaskControls } from '../StatsCommon/TaskControls';
 import { useAnalysisTask } from '../StatsCommon/useAnalysisTask';
 import { useNumberForm } from '../StatsCommon/useNumberForm';
 import { IwaeFigures } from './IwaeFigures';
+import { PanelTools } from '../../ui/PanelTools';
 
 const SPECS = {
   limit: { label: 'Images', integer: true, min: 1, max: 10_000 },
@@ -37,6 +38,7 @@ export function IwaePanel() {
   return (
     <section className="panel stats-panel" aria-labelledby="iwae-title">
       <h2 id="iwae-title">Log-likelihood (importance-weighted)</h2>
+      <PanelTools id="iwae" title="Log-likelihood (importance-weighted)" />
       <p className="panel-note">
         log p(x) ≥ log (1/k) Σ p(x, zᵢ)/q(zᵢ|x) with zᵢ ~ q(z|x): a bound that tightens towards log p(x) as k grows, unlike the ELBO. Papers report it with k = 5,000.
       </p>

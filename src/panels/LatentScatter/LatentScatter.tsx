@@ -6,6 +6,7 @@ import { useLiveAnalysis } from '../Explore/useLiveAnalysis';
 import { DecodeForm } from './DecodeForm';
 import { PointDetail, type DetailTarget } from './PointDetail';
 import { ScatterCoordinator } from './ScatterCoordinator';
+import { scatterSummary } from './summary';
 
 const LIMITS = [1000, 2000, 5000, 10000].map((n) => ({ value: String(n), label: n.toLocaleString('en') }));
 
@@ -20,6 +21,7 @@ export function LatentScatter() {
   const [limit, setLimit] = useState(10000);
   const [target, setTarget] = useState<DetailTarget | null>(null);
   const [info, setInfo] = useState<{ dim: number; axes: 'latent' | 'pca' } | null>(null);
+  const [summary, setSummary] = useState('');
   const pinned = useRef(false);
 
   useEffect(() => {
@@ -49,6 +51,7 @@ export function LatentScatter() {
     onResult: (r) => {
       plane.current = r.plane;
       plot.current?.show(r);
+      setSummary(scatterSummary(r.points, r.labels, r.count, r.plane));
       setInfo((i) => (i && i.dim === r.dim && i.axes === r.plane.axes ? i : { dim: r.dim, axes: r.plane.axes }));
     },
     onClear: () => {
@@ -56,6 +59,7 @@ export function LatentScatter() {
       plot.current?.clear();
       setTarget(null);
       setInfo(null);
+      setSummary('');
       pinned.current = false;
     },
     deps: [limit],
@@ -76,6 +80,9 @@ export function LatentScatter() {
         <div className="scatter-frame" ref={containerRef} data-testid="latent-scatter">
           <p className="scatter-placeholder">The test images' codes appear here once a model exists.</p>
         </div>
+        <p className="sr-only" data-testid="scatter-summary">
+          {summary}
+        </p>
         <div className="scatter-side">
           <PointDetail
             target={target}

@@ -1,9 +1,14 @@
 import type { Config, Data, Layout } from 'plotly.js-strict-dist-min';
 import type { LatentPlane } from '../../protocol';
+import { markerSize, plotColors, plotFont } from '../../ui/plotTheme';
 import type { Range } from './range';
 
-/** One colour per class (Tableau 10: distinct, and kind to the common colour-vision deficiencies). */
-export const LABEL_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#79706e'];
+/**
+ * One colour per class: Okabe–Ito's colour-blind-safe hues with Paul Tol's sand, green and olive and
+ * two greys, chosen so that every pair stays apart (CIE76 ΔE > 12) for protan, deutan and tritan
+ * vision as well as normal (cvd.test.ts), with no colour too dark or light for either theme.
+ */
+export const LABEL_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#0077BB', '#CC79A7', '#DDCC77', '#117733', '#999933', '#666666', '#BBBBBB'];
 
 /**
  * One WebGL trace per label, so the legend names the classes and toggles them. Coordinates stay
@@ -30,7 +35,7 @@ export function scatterTraces(points: Float32Array, labels: Uint8Array, count: n
     x: xs[l] as unknown as number[],
     y: ys[l] as unknown as number[],
     customdata: ids[l],
-    marker: { color, size: 4, opacity: 0.75 },
+    marker: { color, size: markerSize(4), opacity: 0.75 },
     hovertemplate: `label ${l} · test image %{customdata}<extra></extra>`,
   }));
 }
@@ -46,9 +51,9 @@ export function axisTitle(plane: LatentPlane, axis: 0 | 1): string {
 export function scatterLayout(plane: LatentPlane | null, revision: number, ranges?: { x: Range; y: Range }): Layout {
   const axis = (i: 0 | 1) => ({
     title: { text: plane ? axisTitle(plane, i) : '' },
-    gridcolor: '#e6e8ee',
+    gridcolor: plotColors().grid,
     zeroline: true,
-    zerolinecolor: '#c9ced8',
+    zerolinecolor: plotColors().zero,
     ...(ranges ? { range: [...(i === 0 ? ranges.x : ranges.y)], autorange: false } : {}),
   });
   return {
@@ -56,7 +61,7 @@ export function scatterLayout(plane: LatentPlane | null, revision: number, range
     margin: { l: 52, r: 8, t: 8, b: 44 },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: '#3b4252' },
+    font: plotFont(),
     xaxis: axis(0),
     yaxis: axis(1),
     legend: { title: { text: 'label' }, itemsizing: 'constant' },

@@ -1,5 +1,6 @@
 import { PRESET_GROUPS, type Preset, type PresetGroup } from '../../config/presets';
 import { runsActions, showView } from '../Runs/runsStore';
+import { PanelTools } from '../../ui/PanelTools';
 
 function load(p: Preset): void {
   // A preset starts a new run; the one in the Train view is kept in Saved runs.
@@ -36,6 +37,7 @@ export function PresetGallery() {
   return (
     <section className="panel presets-panel" aria-labelledby="presets-title">
       <h2 id="presets-title">Presets from the seed reports</h2>
+      <PanelTools id="presets" title="Presets from the seed reports" />
       <p className="panel-note">Each loads the settings behind a figure into the Train view, ready to train. The run in the Train view now is kept in Saved runs.</p>
       <div className="preset-grid">
         {PRESET_GROUPS.map((g) => (

@@ -8,6 +8,7 @@ import { TaskControls } from '../StatsCommon/TaskControls';
 import { useAnalysisTask } from '../StatsCommon/useAnalysisTask';
 import { useNumberForm } from '../StatsCommon/useNumberForm';
 import { ProbeAccuracies } from './ProbeAccuracies';
+import { PanelTools } from '../../ui/PanelTools';
 
 const SPECS = {
   trainLimit: { label: 'Training images', integer: true, min: 10, max: 60_000 },
@@ -59,6 +60,7 @@ export function ProbePanel() {
   return (
     <section className="panel stats-panel" aria-labelledby="probe-title">
       <h2 id="probe-title">Classifier probes</h2>
+      <PanelTools id="probe" title="Classifier probes" />
       <p className="panel-note">
         One hidden layer of relu units, softmax and Adam, trained on the encoder's latent means (the encoder stays frozen) and, for comparison, on the pixels. Validation uses held-out test images.
       </p>

@@ -1,5 +1,6 @@
 import { subscribeImages } from '../../client/events';
 import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+import { PanelTools } from '../../ui/PanelTools';
 
 const source: GridSource = (draw) => subscribeImages('reconstructions', draw);
 
@@ -7,6 +8,7 @@ export function Reconstructions() {
   return (
     <section className="panel" aria-labelledby="recon-title">
       <h2 id="recon-title">Reconstructions</h2>
+      <PanelTools id="recon" title="Reconstructions" />
       <p className="panel-note">Pairs of test images: the original, then what the VAE rebuilds from its code.</p>
       <ImageGrid
         source={source}

@@ -29,7 +29,7 @@ export function RunActions({ run }: { run: RunSummary }) {
       <button type="button" className="btn btn-small" disabled={current} onClick={open} aria-label={`Open ${run.name} in the Train view`} title="Load its weights, optimizer and curves into the Train view, paused">
         Open
       </button>
-      <button type="button" className="btn btn-small" onClick={duplicate} aria-label={`Duplicate ${run.name} and modify`} title="A new run with this run's settings, ready to change in the Train view">
+      <button type="button" className="btn btn-small" onClick={duplicate} aria-label={`Duplicate & modify ${run.name}`} title="A new run with this run's settings, ready to change in the Train view">
         Duplicate &amp; modify
       </button>
       <button type="button" className="btn btn-small" onClick={() => void exportModel()} aria-label={`Export ${run.name} as a model file`} title="Download its config and weights as one JSON file">

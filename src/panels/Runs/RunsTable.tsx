@@ -5,6 +5,7 @@ import { ImportModel } from './ImportModel';
 import { RunActions } from './RunActions';
 import { RunName } from './RunName';
 import { runsActions, useRuns } from './runsStore';
+import { PanelTools } from '../../ui/PanelTools';
 
 /** Every run kept in this browser, newest first, with what can be done to each. */
 export function RunsTable() {
@@ -18,6 +19,7 @@ export function RunsTable() {
   return (
     <section className="panel runs-panel" aria-labelledby="runs-title">
       <h2 id="runs-title">Saved runs</h2>
+      <PanelTools id="runs" title="Saved runs" />
       <p className="panel-note">Every run is saved in this browser as it trains (every few seconds and at each epoch end). Tick runs to compare them below.</p>
       <ImportModel />
       {notice ? (

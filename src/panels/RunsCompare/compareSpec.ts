@@ -2,6 +2,7 @@ import type { Data } from 'plotly.js-strict-dist-min';
 import { paramCount } from '../../config/paramCount';
 import type { LossTerms, RunHistory, RunSummary } from '../../protocol';
 import type { Series } from '../Curves/csv';
+import { lineWidth, markerSize } from '../../ui/plotTheme';
 
 export type CompareMetric = 'nelbo' | 'kl' | 'recon';
 export const METRIC_LABEL: Record<CompareMetric, string> = { nelbo: 'nELBO', kl: 'KL', recon: 'reconstruction' };
@@ -28,8 +29,8 @@ export function compareTraces(series: ReturnType<typeof compareSeries>, metric: 
     mode: s.test ? 'markers' : 'lines',
     x: Array.from(s.x),
     y: Array.from(s.y),
-    line: { color: s.color, width: 1.8 },
-    ...(s.test ? { marker: { color: s.color, size: 8, symbol: 'diamond' } } : {}),
+    line: { color: s.color, width: lineWidth(1.8) },
+    ...(s.test ? { marker: { color: s.color, size: markerSize(8), symbol: 'diamond' } } : {}),
     hovertemplate: `${s.name}: %{y:.1f} nats (${METRIC_LABEL[metric]})<br>step %{x}<extra></extra>`,
   }));
 }

@@ -1,5 +1,6 @@
 import { subscribeImages } from '../../client/events';
 import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+import { PanelTools } from '../../ui/PanelTools';
 
 const source: GridSource = (draw) => subscribeImages('samples', draw);
 
@@ -7,6 +8,7 @@ export function Samples() {
   return (
     <section className="panel" aria-labelledby="samples-title">
       <h2 id="samples-title">Samples from the prior</h2>
+      <PanelTools id="samples" title="Samples from the prior" />
       <p className="panel-note">The decoder's image for fixed draws z ~ N(0, I), so you watch the same codes sharpen.</p>
       <ImageGrid
         source={source}

@@ -1,5 +1,6 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { loadPlotly } from '../Curves/PlotCoordinator';
+import { lineWidth, markerSize, plotColors, plotFont } from '../../ui/plotTheme';
 
 export interface Series {
   name: string;
@@ -15,9 +16,9 @@ function layout(xTitle: string, yTitle: string, yRange?: [number, number]): Layo
     margin: { l: 56, r: 12, t: 8, b: 42 },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: '#3b4252' },
-    xaxis: { title: { text: xTitle }, gridcolor: '#e6e8ee', zeroline: false },
-    yaxis: { title: { text: yTitle }, gridcolor: '#e6e8ee', zeroline: false, ...(yRange ? { range: yRange } : {}) },
+    font: plotFont(),
+    xaxis: { title: { text: xTitle }, gridcolor: plotColors().grid, zeroline: false },
+    yaxis: { title: { text: yTitle }, gridcolor: plotColors().grid, zeroline: false, ...(yRange ? { range: yRange } : {}) },
     legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     hovermode: 'x unified',
   };
@@ -60,8 +61,8 @@ export class LineChart {
       mode: 'lines+markers',
       x: [],
       y: [],
-      line: { color: s.color, width: 2, ...(s.dash ? { dash: s.dash } : {}) },
-      marker: { color: s.color, size: 5 },
+      line: { color: s.color, width: lineWidth(2), ...(s.dash ? { dash: s.dash } : {}) },
+      marker: { color: s.color, size: markerSize(5) },
     }));
     this.chain((p) => p.react(this.div, data, layout(this.axes.x, this.axes.y, this.axes.yRange), CONFIG));
   }

@@ -1,4 +1,5 @@
 import type { PickedFile } from '../../data/upload/importImages';
+import { cleanPath } from '../../data/upload/zip';
 
 /** Files from an <input type=file>: a folder pick keeps each file's path below the folder's parent. */
 export function fromInput(files: FileList | null): PickedFile[] {
@@ -30,7 +31,7 @@ async function walk(entry: FileSystemEntry, out: PickedFile[]): Promise<void> {
 
 /** A dataset name from what was picked: the folder's or the zip's name. */
 export function suggestName(files: PickedFile[]): string {
-  const first = files[0]?.path ?? '';
+  const first = cleanPath(files[0]?.path ?? '');
   const top = first.includes('/') ? first.split('/')[0] : files.length === 1 ? first.replace(/\.[a-z0-9]+$/i, '') : '';
   return top || 'My images';
 }

@@ -2,4 +2,4 @@
 export { checkInputShape } from './modelFile';
 export { RunRecorder, type OpenedRun, type RecorderOptions } from './recorder';
 export { answerRuns, findResumable, openSaved } from './requests';
-export { restoreSession } from './snapshot';
+export { checkWeightShapes, restoreSession } from './snapshot';

@@ -58,4 +58,22 @@ describe('model files through the trainer', () => {
     expect(b.core.currentSession).toBeNull();
     expect(((await b.request({ op: 'list' })) as RunsResultOf<'list'>).runs).toEqual([]);
   });
+  it('refuses a file whose weights its config cannot hold before touching the run that is open', async () => {
+    const a = testCore(data);
+    await a.core.handle({ type: 'setConfig', config });
+    for (let i = 0; i < 2; i++) await a.core.handle({ type: 'step' });
+    await a.settle();
+    const { text } = (await a.request({ op: 'exportModel', id: a.of('runSaved').at(-1)!.run.id })) as RunsResultOf<'exportModel'>;
+    const bad = JSON.parse(text);
+    bad.weightSpecs[0].shape = [32, 784];
+    const open = a.core.currentSession!;
+    const before = await sessionBits(open);
+    await expect(a.request({ op: 'importModel', text: JSON.stringify(bad) })).rejects.toThrow(/^Weight 1 has shape \[32, 784\] in the saved model, but this config builds \[784, 32\]/);
+    expect(a.core.currentSession).toBe(open);
+    expect(open.step).toBe(2);
+    expect((await sessionBits(open)).weights).toEqual(before.weights);
+    // Still the run it was: training goes on from step 2.
+    await a.core.handle({ type: 'step' });
+    expect(a.core.currentSession!.step).toBe(3);
+  });
 });

@@ -45,6 +45,9 @@ export interface RecorderOptions {
 export class RunRecorder {
   private current: Current | null = null;
   private writes: Promise<unknown> = Promise.resolve();
+  /** True after a failed save until one succeeds, so a full disk gives one message, not one per autosave. */
+  private saveFailing = false;
+  private lastSavedStep = 0;
   readonly store: RunStore;
   readonly locks: RunLocks;
   private readonly wallClock: () => number;
@@ -91,6 +94,8 @@ export class RunRecorder {
       final: { train: null, test: null },
     };
     this.current = { session, summary, history: new MetricHistory(), config, lastSaveAt: this.now(), trainingSince: null, lock: this.locks.acquire(id) };
+    this.lastSavedStep = 0;
+    this.saveFailing = false;
   }
 
   /** Makes an opened run (its lock already held) the current one, in place of the session's new run. */
@@ -99,6 +104,8 @@ export class RunRecorder {
     const history = new MetricHistory(structuredClone(open.history));
     const summary = { ...open.summary, status: 'active' as const };
     this.current = { session, summary, history, config, lastSaveAt: this.now(), trainingSince: null, lock: Promise.resolve(true) };
+    this.lastSavedStep = open.summary.step;
+    this.saveFailing = false;
   }
 
   /** The session is going away: let the run go (a run left active would be offered for resume). */
@@ -153,7 +160,26 @@ export class RunRecorder {
     return this.queue(async () => {
       const state = await captured;
       if (!(await c.lock)) return;
-      if (await this.store.save(summary, history, state)) this.emit({ type: 'runSaved', run: summary });
+      if (await this.store.save(summary, history, state)) {
+        this.saveFailing = false;
+        this.lastSavedStep = summary.step;
+        this.emit({ type: 'runSaved', run: summary });
+      } else this.saveFailed(summary);
+    });
+  }
+
+  /** Says once per run of failures that a checkpoint could not be written; training goes on. */
+  private saveFailed(summary: RunSummary): void {
+    const why = this.store.lastFailure?.();
+    if (!why || this.saveFailing) return;
+    this.saveFailing = true;
+    const kept = this.lastSavedStep > 0 ? `the checkpoint from step ${this.lastSavedStep} is kept` : 'no earlier checkpoint of this run was lost';
+    const cause = why === 'quota' ? 'this browser’s storage for the site is full' : 'the browser refused the write';
+    this.emit({
+      type: 'error',
+      code: why === 'quota' ? 'checkpoint-quota' : 'checkpoint-failed',
+      message: `Could not save a checkpoint at step ${summary.step}: ${cause}. Training goes on and ${kept}; saved datasets are untouched. ${why === 'quota' ? 'Free space under “Storage” (delete cached datasets or old runs) so saving can resume.' : 'Saving is tried again at the next autosave.'}`,
+      recoverable: true,
     });
   }
 

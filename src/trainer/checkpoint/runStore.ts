@@ -6,6 +6,7 @@
  */
 import { appDb } from '../../data/db';
 import { run } from '../../data/idb';
+import { isQuotaError } from '../../data/storage';
 import type { RunHistory, RunSummary } from '../../protocol';
 import type { SessionState } from './snapshot';
 
@@ -22,6 +23,8 @@ interface StateRecord {
 export interface RunStore {
   /** True once committed; false without IndexedDB or when the write failed (the old one is kept). */
   save(summary: RunSummary, history: RunHistory, state: SessionState): Promise<boolean>;
+  /** Why the last save returned false: 'quota' (storage full), 'failed' (any other write error), or null (no IndexedDB, or it worked). */
+  lastFailure?(): 'quota' | 'failed' | null;
   list(): Promise<RunSummary[]>;
   summary(id: string): Promise<RunSummary | null>;
   history(id: string): Promise<RunHistory | null>;
@@ -32,6 +35,7 @@ export interface RunStore {
 }
 
 const S = CHECKPOINT_STORE;
+let lastFailure: 'quota' | 'failed' | null = null;
 
 async function get<T>(k: string): Promise<T | null> {
   const d = await appDb();
@@ -42,6 +46,7 @@ async function get<T>(k: string): Promise<T | null> {
 
 export const idbRunStore: RunStore = {
   async save(summary, history, state) {
+    lastFailure = null;
     const d = await appDb();
     if (!d) return false;
     try {
@@ -52,10 +57,13 @@ export const idbRunStore: RunStore = {
         s.put({ version: CHECKPOINT_VERSION, state } satisfies StateRecord, key.state(summary.id));
       });
       return true;
-    } catch {
+    } catch (e) {
+      lastFailure = isQuotaError(e) ? 'quota' : 'failed';
       return false;
     }
   },
+
+  lastFailure: () => lastFailure,
 
   async list() {
     const d = await appDb();

@@ -101,13 +101,13 @@ export async function captureWeights(s: TrainingSession): Promise<TensorBlob> {
   return blob(await Promise.all(s.variables.map(valuesNow)), s.variables.map((v) => [...v.shape]), 'w');
 }
 
-/** Checks each saved tensor against the session's variables; throws naming the first mismatch. */
-export function checkWeightShapes(s: TrainingSession, specs: tf.io.WeightsManifestEntry[]): void {
-  if (specs.length !== s.variables.length) {
-    throw new Error(`The saved model has ${specs.length} weight tensors, but this config builds ${s.variables.length}.`);
+/** Checks each saved tensor against the variables' shapes; throws naming the first mismatch. */
+export function checkWeightShapes(variables: readonly { shape: readonly number[] }[], specs: tf.io.WeightsManifestEntry[]): void {
+  if (specs.length !== variables.length) {
+    throw new Error(`The saved model has ${specs.length} weight tensors, but this config builds ${variables.length}.`);
   }
   specs.forEach((spec, i) => {
-    const want = s.variables[i].shape;
+    const want = variables[i].shape;
     if (spec.dtype !== 'float32' || spec.shape.length !== want.length || spec.shape.some((d, j) => d !== want[j])) {
       throw new Error(`Weight ${i + 1} has shape [${spec.shape.join(', ')}] in the saved model, but this config builds [${want.join(', ')}].`);
     }
@@ -119,7 +119,7 @@ export function checkWeightShapes(s: TrainingSession, specs: tf.io.WeightsManife
  * state (a model file) the optimizer starts fresh; without progress the step stays at 0.
  */
 export async function restoreSession(s: TrainingSession, state: RestorableState): Promise<void> {
-  checkWeightShapes(s, state.weights.specs);
+  checkWeightShapes(s.variables, state.weights.specs);
   const weights = decodeBlob(state.weights);
   s.variables.forEach((v, i) => v.assign(weights[i]));
   tf.dispose(weights);

@@ -6,7 +6,7 @@ import { emptyHistory } from './history';
 import { webLocks } from './locks';
 import { idbRunStore } from './runStore';
 import type { SessionState } from './snapshot';
-import { wipeDb } from './testing';
+import { sharedLockManager, wipeDb } from './testing';
 
 beforeEach(wipeDb);
 
@@ -56,32 +56,6 @@ describe('run store', () => {
     expect(await idbRunStore.update('gone', { name: 'x' })).toBeNull();
   });
 });
-
-/** navigator.locks as two tabs share it: a lock is granted to one holder at a time. */
-function sharedLockManager() {
-  const held = new Set<string>();
-  const waiters = new Map<string, (() => void)[]>();
-  return {
-    held,
-    async request(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, cb: (lock: unknown) => unknown) {
-      while (held.has(name)) {
-        if (options.ifAvailable) return cb(null);
-        await new Promise<void>((resolve, reject) => {
-          waiters.set(name, [...(waiters.get(name) ?? []), resolve]);
-          options.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError')));
-        });
-      }
-      held.add(name);
-      try {
-        return await cb({ name });
-      } finally {
-        held.delete(name);
-        // Every waiter looks again; the first to run takes it.
-        waiters.get(name)?.splice(0).forEach((wake) => wake());
-      }
-    },
-  };
-}
 
 describe('run locks (two tabs)', () => {
   it('grants a run to one tab at a time and hands it over when the holder lets go', async () => {

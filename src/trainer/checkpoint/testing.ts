@@ -60,3 +60,29 @@ export async function sessionBits(s: TrainingSession): Promise<{ weights: Uint32
     accBeta: betas.accBeta1 !== undefined ? [await betaBits(betas.accBeta1), await betaBits(betas.accBeta2!)] : [],
   };
 }
+
+/** navigator.locks as the tabs of one origin share it: each lock has one holder at a time. */
+export function sharedLockManager() {
+  const held = new Set<string>();
+  const waiters = new Map<string, (() => void)[]>();
+  return {
+    held,
+    async request(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, cb: (lock: unknown) => unknown) {
+      while (held.has(name)) {
+        if (options.ifAvailable) return cb(null);
+        await new Promise<void>((resolve, reject) => {
+          waiters.set(name, [...(waiters.get(name) ?? []), resolve]);
+          options.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError')));
+        });
+      }
+      held.add(name);
+      try {
+        return await cb({ name });
+      } finally {
+        held.delete(name);
+        // Every waiter looks again; the first to run takes it.
+        waiters.get(name)?.splice(0).forEach((wake) => wake());
+      }
+    },
+  };
+}

@@ -37,3 +37,13 @@ export function buildModel(config: ExperimentConfig, shape: [number, number, num
         });
   return { model, likelihood, objective: objectiveFor(config) };
 }
+
+/** The shapes of the variables a config trains (model weights, then likelihood extras), built and freed. */
+export function variableShapes(config: ExperimentConfig, shape: [number, number, number]): { shape: number[] }[] {
+  const { model, likelihood } = buildModel(config, shape);
+  const extras = likelihood.trainableExtras ?? [];
+  const shapes = [...model.variables, ...extras].map((v) => ({ shape: [...v.shape] }));
+  model.dispose();
+  for (const v of extras) v.dispose();
+  return shapes;
+}

@@ -1,0 +1,69 @@
+import type { Page } from '@playwright/test';
+import { test, expect, stepCount, canvasInk } from './fixtures';
+
+// The README's pictures of each view, retaken by every e2e run so they show the app as it is.
+test.use({ viewport: { width: 1280, height: 800 }, trace: 'off' });
+
+const shot = (page: Page, view: string) => page.screenshot({ path: `docs/screenshot-${view}.png`, animations: 'disabled', caret: 'hide' });
+
+async function openTab(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tabpanel', { name })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+test('screenshots of each view for the README, with a model trained a little', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.goto('/');
+  // A 2-D latent space, so Explore shows the latent plane itself.
+  await page.getByLabel('Latent dimension').fill('2');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(200);
+
+  // Explore draws while the model trains.
+  await openTab(page, 'Explore');
+  await expect.poll(() => page.getByTestId('latent-scatter').locator('.js-plotly-plot').count(), { timeout: 60_000 }).toBe(1);
+  await expect
+    .poll(() => page.getByTestId('latent-scatter').evaluate((el) => (el.querySelector('.js-plotly-plot') as unknown as { data?: { x: ArrayLike<number> }[] } | null)?.data?.reduce((n, t) => n + t.x.length, 0) ?? 0), { timeout: 60_000 })
+    .toBeGreaterThan(1000);
+  await page.waitForTimeout(3000);
+  await shot(page, 'explore');
+
+  await openTab(page, 'Train');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect.poll(async () => (await canvasInk(page, 'sample-grid')).distinct).toBeGreaterThan(10);
+  await shot(page, 'train');
+
+  // A stroke on the left half; completion runs after every stroke.
+  await openTab(page, 'Draw & complete');
+  await page.getByLabel('Observed region').selectOption({ label: 'Left half observed' });
+  const box = (await page.getByTestId('draw-canvas').boundingBox())!;
+  const at = (fx: number, fy: number) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(0.45, 0.2));
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) {
+    const a = (i / 24) * 2 * Math.PI;
+    await page.mouse.move(...at(0.5 - 0.2 * Math.sin(a), 0.5 - 0.3 * Math.cos(a)), { steps: 2 });
+  }
+  await page.mouse.up();
+  await expect(page.locator('.method-column[data-status=done]')).toHaveCount(2, { timeout: 90_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'draw');
+
+  // A mixture fitted to the latent means: its EM curve and decoded samples.
+  await openTab(page, 'Statistics');
+  const gmm = page.getByRole('region', { name: 'Gaussian mixture (EM)' });
+  await gmm.getByLabel('Training images').fill('2000');
+  await gmm.getByLabel('Max iterations').fill('30');
+  await gmm.getByRole('button', { name: 'Fit GMM' }).click();
+  await expect(page.getByTestId('gmm-iterations')).toHaveText(/(converged after|stopped at the cap of) \d+ iterations/, { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'stats');
+
+  await openTab(page, 'Runs');
+  await page.getByRole('checkbox', { name: /^Compare / }).first().check();
+  await page.waitForTimeout(1500);
+  await shot(page, 'runs');
+});

@@ -1,0 +1,68 @@
+/* global self, caches, fetch, Request, URL, VERSION, PRECACHE */
+// VAE Playground's service worker, written by scripts/sw/plugin.ts into each build with the
+// build's own file list and version (the lines above this comment). What it does:
+// - app shell and hashed assets: cache-first, precached on install, so a second visit opens offline;
+// - the dataset manifest: network-first with the last copy as fallback (the data files it names are
+//   kept in IndexedDB by the app itself, so they pass straight through here);
+// - a new version waits until the page asks for it (SKIP_WAITING), never skipping on its own.
+const SHELL = `vae-shell-${VERSION}`;
+const RUNTIME = 'vae-runtime';
+const scoped = (path) => new URL(path, self.registration.scope).href;
+const PRECACHE_URLS = new Set(PRECACHE.map(scoped));
+const INDEX = scoped('index.html');
+const isManifest = (url) => url.pathname.endsWith('/datasets/manifest.json');
+
+self.addEventListener('install', (event) => {
+  // 'reload': straight from the server, never an older copy from the HTTP cache.
+  const requests = [...PRECACHE_URLS].map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(requests)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(keys.filter((k) => k.startsWith('vae-shell-') && k !== SHELL).map((k) => caches.delete(k)));
+      // The first install takes the open page at once, so it works offline without a reload.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+});
+
+async function cacheFirst(request, key) {
+  const hit = await caches.match(key, { cacheName: SHELL });
+  return hit ?? fetch(request);
+}
+
+async function networkFirst(request) {
+  const cache = await caches.open(RUNTIME);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request.url, response.clone());
+    return response;
+  } catch (error) {
+    const hit = await cache.match(request.url);
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && url.href.startsWith(self.registration.scope)) {
+    // Any address inside the app (with a config in its hash or a query) is the one page.
+    event.respondWith(cacheFirst(request, INDEX));
+  } else if (PRECACHE_URLS.has(url.origin + url.pathname)) {
+    event.respondWith(cacheFirst(request, url.origin + url.pathname));
+  } else if (isManifest(url)) {
+    event.respondWith(networkFirst(request));
+  }
+});
+

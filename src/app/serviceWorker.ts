@@ -1,0 +1,51 @@
+import { createStore } from 'zustand/vanilla';
+
+/** A newer build's service worker, installed and waiting for the visitor to take it. */
+export const updateStore = createStore<{ waiting: ServiceWorker | null }>(() => ({ waiting: null }));
+
+let accepted = false;
+
+/**
+ * Registers the offline service worker (public build only: in `vite dev` there is no sw.js). An
+ * update is offered, never forced: a waiting worker shows the update banner, and only its
+ * Reload button tells it to take over (SKIP_WAITING), after which the page reloads once.
+ */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const sw = navigator.serviceWorker;
+  const offer = (w: ServiceWorker | null) => {
+    // Without a controller this is the first install, not an update: nothing to offer.
+    if (w && sw.controller) updateStore.setState({ waiting: w });
+  };
+  sw.addEventListener('controllerchange', () => {
+    if (!accepted) return;
+    accepted = false;
+    window.location.reload();
+  });
+  sw.register('./sw.js', { scope: './' })
+    .then((reg) => {
+      offer(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const w = reg.installing;
+        w?.addEventListener('statechange', () => {
+          if (w.state === 'installed') offer(w);
+        });
+      });
+    })
+    .catch((e: unknown) => {
+      // The app works without it, only not offline; a warning, since it is no fault of the page.
+      console.warn('Offline support is unavailable:', e);
+    });
+}
+
+/** The banner's Reload: the waiting worker takes over, then the page reloads into the new version. */
+export function acceptUpdate(): void {
+  const { waiting } = updateStore.getState();
+  if (!waiting) return;
+  accepted = true;
+  waiting.postMessage({ type: 'SKIP_WAITING' });
+}
+
+export function dismissUpdate(): void {
+  updateStore.setState({ waiting: null });
+}

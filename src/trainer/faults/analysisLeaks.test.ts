@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '../tf';
+import { DEFAULT_CONFIG } from '../../config/experiment';
+import type { AnalysisKind, AnalysisRequestOf } from '../../protocol';
+import { TrainerCore } from '../core';
+import { HANDLERS } from '../analysis/handlers';
+import { fakeHost } from '../testing/fake-host';
+import { mnistSubset } from '../testing/mnist-subset';
+import { useTestBackend } from '../testing/tf-setup';
+
+beforeAll(async () => {
+  await useTestBackend();
+});
+
+const D = 28 * 28;
+const half = Uint8Array.from({ length: D }, (_, i) => (i < D / 2 ? 1 : 0));
+
+/**
+ * One small request per analysis kind. Typed over every AnalysisKind, so a kind added to the
+ * protocol without a line here does not compile: each new analysis gets its leak check.
+ */
+const SMALL: { [K in AnalysisKind]: AnalysisRequestOf<K> } = {
+  encode: { kind: 'encode', split: 'test', limit: 20 },
+  gmm: { kind: 'gmm', source: 'latent', limit: 60, pool: 4, components: 3, covariance: 'full', maxIter: 5, tol: 1e-6, seed: 1 },
+  probe: { kind: 'probe', input: 'latent', trainLimit: 60, valLimit: 20, hidden: 8, epochs: 1, batchSize: 20, learningRate: 0.01, seed: 1 },
+  iwae: { kind: 'iwae', split: 'test', limit: 8, samples: 5, seed: 1 },
+  memory: { kind: 'memory' },
+  testImages: { kind: 'testImages', count: 3, seed: 1 },
+  complete: {
+    kind: 'complete',
+    pixels: new Float32Array(D).fill(0.5),
+    mask: half,
+    method: 'optimize',
+    fill: 'mean',
+    init: 'encoder',
+    steps: 4,
+    learningRate: 0.05,
+    mcSamples: 2,
+    samples: 2,
+    seed: 1,
+  },
+  amortizationGap: { kind: 'amortizationGap', count: 2, seed: 1, init: 'random', steps: 3, learningRate: 0.1, mcSamples: 2 },
+  reconstruct: { kind: 'reconstruct', select: { by: 'random', count: 4, seed: 1 }, latent: 'sample', seed: 1 },
+  priorSamples: { kind: 'priorSamples', count: 4, cols: 2, temperature: 1, seed: 1, output: 'sample' },
+  decodeLatents: { kind: 'decodeLatents', latents: Float32Array.of(0, 0, 1, -1), count: 2, output: 'mean', seed: 1 },
+  interpolate: { kind: 'interpolate', pairs: [[0, 1]], steps: 3, method: 'spherical', ends: 'decoded' },
+  latentScatter: { kind: 'latentScatter', limit: 30 },
+  manifold: { kind: 'manifold', size: 3 },
+  collapse: { kind: 'collapse', limit: 30 },
+  limitingChain: { kind: 'limitingChain', count: 2, cols: 2, steps: 3, seed: 1, show: 'sample' },
+};
+
+describe('numerics: no tensor leaks in any analysis', () => {
+  it('leaves tf.memory().numTensors unchanged after every registered analysis kind (after a warm-up call)', async () => {
+    const { host, of } = fakeHost(mnistSubset(200, 60));
+    const core = new TrainerCore(host);
+    // d = 2, so the manifold grid (2-D only) runs too.
+    await core.handle({ type: 'setConfig', config: { ...DEFAULT_CONFIG, hidden: [32], latentDim: 2, batchSize: 32 } });
+    for (let i = 0; i < 3; i++) await core.handle({ type: 'step' });
+    let requestId = 1;
+    const ask = async (kind: AnalysisKind) => {
+      const id = requestId++;
+      await core.handle({ type: 'analyze', requestId: id, request: SMALL[kind] });
+      const err = of('analysisError').find((e) => e.requestId === id);
+      expect(err?.message, kind).toBeUndefined();
+      expect(of('analysisResult').some((e) => e.requestId === id && e.result.kind === kind), kind).toBe(true);
+    };
+    const kinds = Object.keys(HANDLERS) as AnalysisKind[];
+    expect(kinds.length).toBeGreaterThanOrEqual(16);
+    expect(new Set(kinds)).toEqual(new Set(Object.keys(SMALL)));
+    const leaks: Record<string, number> = {};
+    for (const kind of kinds) {
+      await ask(kind); // warm-up: first-call caches (kernels, constants) are not leaks
+      const before = tf.memory().numTensors;
+      await ask(kind);
+      await ask(kind);
+      const after = tf.memory().numTensors;
+      if (after !== before) leaks[kind] = after - before;
+    }
+    expect(leaks).toEqual({});
+    await core.handle({ type: 'reset' });
+  });
+});
