@@ -32,11 +32,12 @@ test('a first visit trains on its own with a welcome note; dismissed, the note s
 test('a first visit through a shared link does not start training on its own', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.goto('/');
-  const hash = await page.evaluate(() => window.location.hash);
-  // A fresh browser for the link: this one has been marked as visited by the first load.
+  // A fresh browser (no visit remembered) opening a link to an experiment: the link's config is
+  // what the person came for, so nothing starts before they press Train.
   const fresh = await page.context().browser()!.newContext();
   const linked = await fresh.newPage();
-  await linked.goto(`${page.url().split('#')[0]}${hash}`);
+  await linked.goto(`${page.url().split('#')[0]}#latentDim=2&hidden=64`);
+  await expect(linked.getByLabel('Latent dimension', { exact: true })).toHaveValue('2');
   await expect(linked.locator('[data-resume-checked=true]')).toHaveCount(1, { timeout: 60_000 });
   await linked.waitForTimeout(3000);
   expect(Number(await linked.getByTestId('step-count').textContent())).toBe(0);
