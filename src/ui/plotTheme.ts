@@ -1,4 +1,4 @@
-import type { Layout, PlotlyHTMLElement, PlotlyStatic } from 'plotly.js-strict-dist-min';
+import type { Config, Layout, PlotlyHTMLElement, PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { displayStore, resolvedTheme, type DisplayState } from '../store/display';
 
 /** Line widths and type grow together in presenter mode, so a projected chart reads from the back row. */
@@ -10,6 +10,14 @@ const BASE_FONT = 12;
 const COLORS = {
   light: { text: '#3b4252', grid: '#e6e8ee', zero: '#c9ced8' },
   dark: { text: '#d8dde7', grid: '#363d4c', zero: '#566074' },
+};
+
+/** Every chart's mode bar: no plotly logo, no selection tools, no autoscale (double-click does it). */
+export const PLOT_CONFIG: Config = {
+  displaylogo: false,
+  // Plotly 4 offers to upload the chart to its cloud; nothing here leaves the tab.
+  showSendToCloud: false,
+  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
 };
 
 type Display = Pick<DisplayState, 'presenter' | 'theme' | 'systemTheme'>;

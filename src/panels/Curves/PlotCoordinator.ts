@@ -3,7 +3,8 @@ import type { TrainerEvent } from '../../protocol';
 import type { Series } from './csv';
 import { noteLayout, type CurveNote } from './notes';
 import { CurveThinner } from './CurveThinner';
-import { CONFIG, emptyTraces, freshLayout } from './plotSpec';
+import { PLOT_CONFIG } from '../../ui/plotTheme';
+import { emptyTraces, freshLayout } from './plotSpec';
 import { PointBatcher, TRACES } from './PointBatcher';
 import { FrameThrottle } from './throttle';
 
@@ -50,7 +51,7 @@ export class PlotCoordinator {
       .then((plotly) => {
         if (this.destroyed) return;
         this.plotly = plotly;
-        return plotly.newPlot(this.plotDiv, emptyTraces(), { ...freshLayout(), ...noteLayout(this.notes) }, CONFIG);
+        return plotly.newPlot(this.plotDiv, emptyTraces(), { ...freshLayout(), ...noteLayout(this.notes) }, PLOT_CONFIG);
       })
       .then(() => this.throttle.request())
       .catch((err: unknown) => {
@@ -99,7 +100,7 @@ export class PlotCoordinator {
     for (const t of this.thinners) t.clear();
     this.throttle.cancel();
     this.notes = [];
-    this.chain((plotly) => plotly.react(this.plotDiv, emptyTraces(), freshLayout(), CONFIG));
+    this.chain((plotly) => plotly.react(this.plotDiv, emptyTraces(), freshLayout(), PLOT_CONFIG));
   }
 
   destroy(): void {

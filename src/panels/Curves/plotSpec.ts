@@ -1,4 +1,4 @@
-import type { Config, Data, Layout } from 'plotly.js-strict-dist-min';
+import type { Data, Layout } from 'plotly.js-strict-dist-min';
 import { lineWidth, markerSize, plotColors, plotFont } from '../../ui/plotTheme';
 import { LOSS_TRACE, TRACES } from './PointBatcher';
 
@@ -45,10 +45,3 @@ export function freshLayout(): Layout {
   layout.yaxis.gridcolor = grid;
   return layout;
 }
-
-export const CONFIG: Config = {
-  displaylogo: false,
-  // Plotly 4 offers to upload the chart to its cloud; nothing here leaves the tab.
-  showSendToCloud: false,
-  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
-};

@@ -3,7 +3,8 @@ import type { AnalysisResultOf } from '../../protocol';
 import { loadPlotly } from '../Curves/PlotCoordinator';
 import { measure } from '../Explore/measure';
 import { extent, nextRange, type Range } from './range';
-import { axisTitle, SCATTER_CONFIG, scatterLayout, scatterTraces } from './scatterSpec';
+import { PLOT_CONFIG } from '../../ui/plotTheme';
+import { axisTitle, scatterLayout, scatterTraces } from './scatterSpec';
 
 type Scatter = AnalysisResultOf<'latentScatter'>;
 
@@ -108,7 +109,7 @@ export class ScatterCoordinator {
         const plotly = await this.load();
         if (!plotly || this.destroyed) return;
         const started = performance.now();
-        const drawn = data ? this.draw(plotly, data) : plotly.react(this.plotDiv, [], scatterLayout(null, this.revision), SCATTER_CONFIG);
+        const drawn = data ? this.draw(plotly, data) : plotly.react(this.plotDiv, [], scatterLayout(null, this.revision), PLOT_CONFIG);
         measure('explore:scatter', started);
         await drawn;
         this.drawnRevision = data ? this.revision : -1;
@@ -127,7 +128,7 @@ export class ScatterCoordinator {
     const prev = this.ranges;
     const ranges = { x: nextRange(prev?.x ?? null, extent(data.points, data.count, 0, 2)), y: nextRange(prev?.y ?? null, extent(data.points, data.count, 1, 2)) };
     this.ranges = ranges;
-    if (this.drawnRevision !== this.revision) return plotly.react(this.plotDiv, traces, scatterLayout(data.plane, this.revision, ranges), SCATTER_CONFIG);
+    if (this.drawnRevision !== this.revision) return plotly.react(this.plotDiv, traces, scatterLayout(data.plane, this.revision, ranges), PLOT_CONFIG);
     // Same model, same ten traces: only the coordinates change, and (rarely) the ranges. Plotly's
     // update then redoes far less than react, and a steady range spares it the axes' layout.
     const moved = !prev || prev.x !== ranges.x || prev.y !== ranges.y;
@@ -147,7 +148,7 @@ export class ScatterCoordinator {
     if (this.plotly) return this.plotly;
     this.plotly = await loadPlotly();
     if (this.destroyed) return null;
-    await this.plotly.newPlot(this.plotDiv, [], scatterLayout(null, this.revision), SCATTER_CONFIG);
+    await this.plotly.newPlot(this.plotDiv, [], scatterLayout(null, this.revision), PLOT_CONFIG);
     this.plotDiv.on?.('plotly_hover', (e) => this.point(e.points, false));
     this.plotDiv.on?.('plotly_relayout', (e) => {
       const keys = Object.keys(e);

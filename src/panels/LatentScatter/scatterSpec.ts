@@ -1,4 +1,4 @@
-import type { Config, Data, Layout } from 'plotly.js-strict-dist-min';
+import type { Data, Layout } from 'plotly.js-strict-dist-min';
 import type { LatentPlane } from '../../protocol';
 import { markerSize, plotColors, plotFont } from '../../ui/plotTheme';
 import type { Range } from './range';
@@ -71,9 +71,3 @@ export function scatterLayout(plane: LatentPlane | null, revision: number, range
     uirevision: revision,
   };
 }
-
-export const SCATTER_CONFIG: Config = {
-  displaylogo: false,
-  showSendToCloud: false,
-  modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'],
-};

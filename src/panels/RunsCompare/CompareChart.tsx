@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { seriesToCsv } from '../Curves/csv';
 import { loadPlotly } from '../Curves/PlotCoordinator';
-import { CONFIG, freshLayout } from '../Curves/plotSpec';
+import { PLOT_CONFIG } from '../../ui/plotTheme';
+import { freshLayout } from '../Curves/plotSpec';
 import { useRuns } from '../Runs/runsStore';
 import { saveText } from '../../ui/saveFile';
 import { compareSeries, compareTraces, METRIC_LABEL, type CompareMetric } from './compareSpec';
@@ -32,7 +33,7 @@ export function CompareChart() {
     if (!plotly || !div) return;
     const layout = freshLayout();
     layout.yaxis = { ...(layout.yaxis as object), title: { text: `${METRIC_LABEL[metric]}, nats per image` } };
-    void plotly.react(div, compareTraces(series, metric), layout, CONFIG);
+    void plotly.react(div, compareTraces(series, metric), layout, PLOT_CONFIG);
   });
   useEffect(() => () => {
     if (plotly && ref.current) plotly.purge(ref.current);

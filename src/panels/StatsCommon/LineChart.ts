@@ -1,6 +1,6 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { loadPlotly } from '../Curves/PlotCoordinator';
-import { lineWidth, markerSize, plotColors, plotFont } from '../../ui/plotTheme';
+import { lineWidth, markerSize, PLOT_CONFIG, plotColors, plotFont } from '../../ui/plotTheme';
 
 export interface Series {
   name: string;
@@ -8,7 +8,6 @@ export interface Series {
   dash?: 'dot' | 'dash';
 }
 
-const CONFIG = { displaylogo: false, showSendToCloud: false, modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'] };
 
 function layout(xTitle: string, yTitle: string, yRange?: [number, number]): Layout {
   return {
@@ -64,7 +63,7 @@ export class LineChart {
       line: { color: s.color, width: lineWidth(2), ...(s.dash ? { dash: s.dash } : {}) },
       marker: { color: s.color, size: markerSize(5) },
     }));
-    this.chain((p) => p.react(this.div, data, layout(this.axes.x, this.axes.y, this.axes.yRange), CONFIG));
+    this.chain((p) => p.react(this.div, data, layout(this.axes.x, this.axes.y, this.axes.yRange), PLOT_CONFIG));
   }
 
   /** Appends one point to each listed series. */
