@@ -56,49 +56,47 @@ const cpuTrace = {
   },
 };
 
-/** What the scatter's plotly div holds: point count, colours of non-empty traces, axis titles. */
+/** The read-only view the scatter chart exposes on its root (see src/panels/LatentScatter/scatterSnapshot.ts). */
+interface ScatterChart {
+  points: number;
+  colors: string[];
+  xTitle: string;
+  yTitle: string;
+  pointPx(label: number, k: number): { x: number; y: number } | null;
+  pointsPx(): number[];
+  plotBox(): { x: number; y: number; width: number; height: number } | null;
+}
+type ChartRoot = HTMLElement & { chart?: ScatterChart };
+
+/** What the scatter shows: point count, distinct colours of the non-empty classes, axis titles. */
 function scatterData(page: Page) {
   return page.evaluate(() => {
-    type Trace = { x: ArrayLike<number>; marker: { color: string } };
-    const el = document.querySelector('[data-testid=latent-scatter-plot]') as (HTMLElement & { data?: Trace[]; layout?: { xaxis?: { title?: { text?: string } }; yaxis?: { title?: { text?: string } } } }) | null;
-    const traces = el?.data ?? [];
-    return {
-      points: traces.reduce((n, t) => n + (t.x?.length ?? 0), 0),
-      colors: new Set(traces.filter((t) => t.x?.length).map((t) => t.marker.color)).size,
-      xTitle: el?.layout?.xaxis?.title?.text ?? '',
-      yTitle: el?.layout?.yaxis?.title?.text ?? '',
-    };
+    const chart = (document.querySelector('[data-testid=latent-scatter-plot]') as ChartRoot | null)?.chart;
+    return { points: chart?.points ?? 0, colors: new Set(chart?.colors ?? []).size, xTitle: chart?.xTitle ?? '', yTitle: chart?.yTitle ?? '' };
   });
 }
 
-/** Page coordinates of the first point of a scatter trace. */
-function pointPosition(page: Page, trace: number) {
-  return page.evaluate((i) => {
-    type Axis = { _offset: number; d2p(v: number): number };
-    const el = document.querySelector('[data-testid=latent-scatter-plot]') as HTMLElement & { data: { x: ArrayLike<number>; y: ArrayLike<number> }[]; _fullLayout: { xaxis: Axis; yaxis: Axis } };
-    const { xaxis, yaxis } = el._fullLayout;
-    const r = el.getBoundingClientRect();
-    return { x: r.left + xaxis._offset + xaxis.d2p(el.data[i].x[0]), y: r.top + yaxis._offset + yaxis.d2p(el.data[i].y[0]) };
-  }, trace);
+/** Page coordinates of the first point of one class, as drawn. */
+async function pointPosition(page: Page, label: number) {
+  const at = await page.evaluate((l) => (document.querySelector('[data-testid=latent-scatter-plot]') as ChartRoot).chart!.pointPx(l, 0), label);
+  expect(at, `a point of class ${label} on the plot`).not.toBeNull();
+  return at!;
 }
 
 /** Page coordinates of the plot-area spot farthest from every point: a click there hits no point. */
 function emptySpot(page: Page) {
   return page.evaluate(() => {
-    type Axis = { _offset: number; _length: number; d2p(v: number): number };
-    const el = document.querySelector('[data-testid=latent-scatter-plot]') as HTMLElement & { data: { x: ArrayLike<number>; y: ArrayLike<number> }[]; _fullLayout: { xaxis: Axis; yaxis: Axis } };
-    const { xaxis, yaxis } = el._fullLayout;
-    const pts: [number, number][] = [];
-    for (const t of el.data) for (let i = 0; i < t.x.length; i++) pts.push([xaxis.d2p(t.x[i]), yaxis.d2p(t.y[i])]);
-    let best = { cx: 8, cy: 8, d: -1 };
-    for (let cx = 8; cx <= xaxis._length - 8; cx += 8)
-      for (let cy = 8; cy <= yaxis._length - 8; cy += 8) {
+    const chart = (document.querySelector('[data-testid=latent-scatter-plot]') as ChartRoot).chart!;
+    const box = chart.plotBox()!;
+    const pts = chart.pointsPx();
+    let best = { x: box.x + 8, y: box.y + 8, d: -1 };
+    for (let x = box.x + 8; x <= box.x + box.width - 8; x += 8)
+      for (let y = box.y + 8; y <= box.y + box.height - 8; y += 8) {
         let d = Infinity;
-        for (const [px, py] of pts) d = Math.min(d, Math.hypot(px - cx, py - cy));
-        if (d > best.d) best = { cx, cy, d };
+        for (let i = 0; i < pts.length; i += 2) d = Math.min(d, Math.hypot(pts[i] - x, pts[i + 1] - y));
+        if (d > best.d) best = { x, y, d };
       }
-    const r = el.getBoundingClientRect();
-    return { x: r.left + xaxis._offset + best.cx, y: r.top + yaxis._offset + best.cy, clearance: best.d };
+    return { x: best.x, y: best.y, clearance: best.d };
   });
 }
 
@@ -151,7 +149,7 @@ test('a 2-D model: scatter, point detail, manifold, interpolation and chain, ref
   const steadyLong = await longTasksSince(page, steadyFrom);
   const scatterDraws = await page.evaluate((t) => performance.getEntriesByName('explore:scatter').filter((m) => m.startTime >= t).map((m) => Math.round(m.duration)), steadyFrom);
   const report = [
-    `opening Explore (first plotly render): long tasks ${JSON.stringify(openingLong)} ms wall; max task CPU ${opening.maxCpu} ms (over 50: ${JSON.stringify(opening.over50Cpu)})`,
+    `opening Explore (first render): long tasks ${JSON.stringify(openingLong)} ms wall; max task CPU ${opening.maxCpu} ms (over 50: ${JSON.stringify(opening.over50Cpu)})`,
     `10 s of live refreshes while training: long tasks ${JSON.stringify(steadyLong)} ms wall (max ${Math.max(0, ...steadyLong)}); ${steady.count} tasks, max wall ${steady.maxWall} ms, max CPU ${steady.maxCpu} ms; scatter redraws ${JSON.stringify(scatterDraws)} ms wall`,
   ].join('\n');
   console.log(report);
@@ -185,11 +183,11 @@ test('a 2-D model: scatter, point detail, manifold, interpolation and chain, ref
   await expect(page.getByTestId('point-caption')).toHaveText(/Test image \d+ \(a \d\) and its reconstruction/);
   await expect.poll(async () => (await canvasInk(page, 'point-images')).distinct, { timeout: 30_000 }).toBeGreaterThan(10);
 
-  // Clicking empty space decodes that spot, even right after a point click (plotly's throttled
-  // hover can still name the old point); so does typing its coordinates.
+  // Clicking empty space decodes that spot, even right after hovering a point; so does typing its
+  // coordinates.
   const empty = await emptySpot(page);
   expect(empty.clearance).toBeGreaterThan(30);
-  // Over a point and straight on to the empty spot: inside plotly's 50 ms hover throttle.
+  // Over a point and straight on to the empty spot, with no pause between.
   await page.mouse.move(at.x, at.y);
   await page.mouse.click(empty.x, empty.y);
   await expect(page.getByTestId('point-caption')).toHaveText(/^Decoded at \(-?\d+\.\d\d, -?\d+\.\d\d\)$/);
@@ -198,6 +196,54 @@ test('a 2-D model: scatter, point detail, manifold, interpolation and chain, ref
   await page.getByLabel('Vertical').fill('-1');
   await page.getByRole('button', { name: 'Decode', exact: true }).click();
   await expect(page.getByTestId('point-caption')).toHaveText('Decoded at (0.50, -1.00)');
+
+  // Hovering a point labels it; the legend hides and shows a class.
+  const hoverAt = await pointPosition(page, 2);
+  await page.mouse.move(hoverAt.x, hoverAt.y);
+  await expect(page.getByTestId('latent-scatter').locator('.chart-tooltip')).toHaveText(/^label 2 · test image \d+$/);
+  const chartOf = () => page.getByTestId('latent-scatter-plot');
+  const shownPoints = () => chartOf().evaluate((el) => (el as ChartRoot).chart!.pointsPx().length / 2);
+  const allShown = await shownPoints();
+  const class2 = page.getByRole('group', { name: 'Classes shown (label)' }).getByRole('button', { name: '2', exact: true });
+  await class2.click();
+  await expect(class2).toHaveAttribute('aria-pressed', 'false');
+  expect((await scatterData(page)).colors).toBe(s.colors - 1);
+  expect(await chartOf().evaluate((el) => (el as ChartRoot).chart!.pointPx(2, 0))).toBeNull();
+  expect(await shownPoints()).toBeLessThan(allShown);
+  await class2.click();
+  await expect(class2).toHaveAttribute('aria-pressed', 'true');
+  expect(await shownPoints()).toBe(allShown);
+
+  // Dragging a box zooms in (fewer points in view, the rest spread out); double-click or the
+  // Reset zoom button (from the keyboard) shows the whole cloud again.
+  const zoomIn = async () => {
+    const box = (await chartOf().evaluate((el) => (el as ChartRoot).chart!.plotBox()))!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.7, { steps: 5 });
+    await expect(page.locator('.scatter-zoom-band')).toBeVisible();
+    await page.mouse.up();
+    await expect(page.locator('.scatter-zoom-band')).toBeHidden();
+    return box;
+  };
+  const resetZoom = page.getByRole('button', { name: 'Reset zoom' });
+  await expect(resetZoom).toBeHidden();
+  const box = await zoomIn();
+  await expect(resetZoom).toBeVisible();
+  expect(await shownPoints()).toBeLessThan(allShown);
+  await page.mouse.dblclick(box.x + 4, box.y + 4);
+  await expect(resetZoom).toBeHidden();
+  expect(await shownPoints()).toBe(allShown);
+  await zoomIn();
+  await resetZoom.focus();
+  await page.keyboard.press('Enter');
+  await expect(resetZoom).toBeHidden();
+  expect(await shownPoints()).toBe(allShown);
+
+  // The chart saves as a PNG (what plotly's mode bar offered).
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save latent scatter as PNG' }).click();
+  expect((await download).suggestedFilename()).toBe('latent-scatter.png');
 
   // Pick two gallery images: a row of k + 2 images whose ends are the picks.
   const gallery = page.getByRole('group', { name: 'Test images to pick' }).getByRole('button');

@@ -38,12 +38,21 @@ export async function stepCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('step-count').textContent());
 }
 
-/** The y values of one plotly trace in the curves panel. */
+/** What the loss chart draws (its `chart` snapshot): each trace's points and looks. */
+export interface LossChartView {
+  traces: { name: string; x: number[]; y: number[]; color: string; width: number; hidden: boolean }[];
+  font: { color: string; size: number };
+  zoomed: boolean;
+  view: { x: [number, number]; y: [number, number] } | null;
+}
+
+export async function lossChart(page: Page): Promise<LossChartView | null> {
+  return page.evaluate(() => (document.querySelector('[data-testid=curves] .loss-chart') as (HTMLElement & { chart?: LossChartView }) | null)?.chart ?? null);
+}
+
+/** The y values of one trace of the loss chart. */
 export async function curveY(page: Page, trace = 0): Promise<number[]> {
-  return page.evaluate((i) => {
-    const el = document.querySelector('[data-testid=curves] .js-plotly-plot') as (HTMLElement & { data?: { y: number[] }[] }) | null;
-    return el?.data?.[i]?.y ? Array.from(el.data[i].y) : [];
-  }, trace);
+  return (await lossChart(page))?.traces[trace]?.y ?? [];
 }
 
 /** Counts pixels that are neither background nor uniform: a drawn grid has many distinct values. */

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, stepCount } from './fixtures';
+import { test, expect, lossChart, stepCount } from './fixtures';
 
 /** A returning visitor: the first-visit auto-start would otherwise begin training on its own. */
 async function returning(page: Page): Promise<void> {
@@ -18,14 +18,11 @@ const bodyLuminance = (page: Page) =>
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
   });
 
-/** Width of the loss curve's first line and the chart's font colour, as plotly holds them. */
-const curveLook = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.querySelector('[data-testid=curves] .js-plotly-plot') as
-      | (HTMLElement & { data?: { line?: { width?: number } }[]; layout?: { font?: { color?: string; size?: number } } })
-      | null;
-    return { width: el?.data?.[0]?.line?.width ?? null, font: el?.layout?.font?.color ?? null, size: el?.layout?.font?.size ?? null };
-  });
+/** Width of the loss curve's first line and the chart's font, as the chart last drew them. */
+const curveLook = async (page: Page) => {
+  const chart = await lossChart(page);
+  return { width: chart?.traces[0]?.width ?? null, font: chart?.font.color ?? null, size: chart?.font.size ?? null };
+};
 
 test('presenter mode enlarges text and lines, hides secondary controls and survives a reload', async ({ page, consoleErrors }) => {
   void consoleErrors;

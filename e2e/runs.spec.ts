@@ -1,13 +1,10 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { test, expect, stepCount, curveY, savedRuns } from './fixtures';
+import { test, expect, stepCount, curveY, lossChart, savedRuns } from './fixtures';
 
 /** The x values (training steps) of one trace of the loss chart. */
 async function curveX(page: Page, trace = 0): Promise<number[]> {
-  return page.evaluate((i) => {
-    const el = document.querySelector('[data-testid=curves] .js-plotly-plot') as (HTMLElement & { data?: { x: number[] }[] }) | null;
-    return el?.data?.[i]?.x ? Array.from(el.data[i].x) : [];
-  }, trace);
+  return (await lossChart(page))?.traces[trace]?.x ?? [];
 }
 
 async function step(page: Page, times: number): Promise<void> {

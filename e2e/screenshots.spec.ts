@@ -22,9 +22,9 @@ test('screenshots of each view for the README, with a model trained a little', a
 
   // Explore draws while the model trains.
   await openTab(page, 'Explore');
-  await expect.poll(() => page.getByTestId('latent-scatter').locator('.js-plotly-plot').count(), { timeout: 60_000 }).toBe(1);
+  await expect.poll(() => page.getByTestId('latent-scatter-plot').count(), { timeout: 60_000 }).toBe(1);
   await expect
-    .poll(() => page.getByTestId('latent-scatter').evaluate((el) => (el.querySelector('.js-plotly-plot') as unknown as { data?: { x: ArrayLike<number> }[] } | null)?.data?.reduce((n, t) => n + t.x.length, 0) ?? 0), { timeout: 60_000 })
+    .poll(() => page.getByTestId('latent-scatter-plot').evaluate((el) => (el as HTMLElement & { chart?: { points: number } }).chart?.points ?? 0), { timeout: 60_000 })
     .toBeGreaterThan(1000);
   await page.waitForTimeout(3000);
   await shot(page, 'explore');

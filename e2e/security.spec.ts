@@ -49,9 +49,9 @@ test('a whole session sends nothing off the origin and breaks no rule of the Con
 
   await page.getByRole('tab', { name: 'Explore' }).click();
   await expect
-    .poll(() => page.evaluate(() => ((document.querySelector('[data-testid=latent-scatter-plot]') as HTMLElement & { data?: { x: ArrayLike<number> }[] })?.data ?? []).reduce((n, t) => n + (t.x?.length ?? 0), 0)), { timeout: 60_000 })
+    .poll(() => page.evaluate(() => (document.querySelector('[data-testid=latent-scatter-plot]') as (HTMLElement & { chart?: { points: number } }) | null)?.chart?.points ?? 0), { timeout: 60_000 })
     .toBeGreaterThan(100);
-  await expect(page.locator('[data-testid=latent-scatter-plot] .main-svg').first()).toBeVisible();
+  await expect(page.locator('[data-testid=latent-scatter-plot] canvas').first()).toBeVisible();
 
   await page.getByRole('tab', { name: 'Statistics' }).click();
   await expect(page.getByRole('region', { name: 'Gaussian mixture (EM)' })).toBeVisible();
@@ -59,7 +59,7 @@ test('a whole session sends nothing off the origin and breaks no rule of the Con
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForTimeout(1000);
   }
-  await expect(page.getByTestId('curves').locator('.js-plotly-plot')).toBeVisible();
+  await expect(page.getByTestId('curves').locator('.loss-chart canvas')).toBeVisible();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { loadPlotly } from '../panels/Curves/PlotCoordinator';
+import { loadPlotly } from '../ui/loadPlotly';
 import { displayActions, type ThemeChoice } from '../store/display';
 import { startPlotThemeSync } from '../ui/plotTheme';
 import { useDisplay } from '../ui/useDisplay';

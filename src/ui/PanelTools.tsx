@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { loadPlotly } from '../panels/Curves/PlotCoordinator';
+import { loadPlotly } from './loadPlotly';
 import { EXPLANATIONS } from './explanations';
 import { resizePlotsIn } from './plotTheme';
 

@@ -1,5 +1,5 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
-import { loadPlotly } from '../Curves/PlotCoordinator';
+import { loadPlotly } from '../../ui/loadPlotly';
 import { FrameThrottle } from '../Curves/throttle';
 import { plotColors, plotFont } from '../../ui/plotTheme';
 

@@ -2,20 +2,20 @@ import { useEffect, useRef } from 'react';
 import { isFreshRun } from '../../client/events';
 import { trainerClient } from '../../client/instance';
 import { PanelTools } from '../../ui/PanelTools';
-import { saveText } from '../../ui/saveFile';
+import { saveCanvas, saveText } from '../../ui/saveFile';
 import { seriesToCsv } from './csv';
 import { CurvesSummary } from './CurvesSummary';
 import { ElboFormula } from './ElboFormula';
 import { historyToMetrics } from './history';
-import { PlotCoordinator } from './PlotCoordinator';
+import { LossChart } from './LossChart';
 
-/** Mounts the chart; from then on the coordinator, not React, draws every point. */
+/** Mounts the chart; from then on the chart itself, not React, draws every point. */
 export function Curves() {
   const ref = useRef<HTMLDivElement>(null);
-  const plotRef = useRef<PlotCoordinator | null>(null);
+  const plotRef = useRef<LossChart | null>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const plot = new PlotCoordinator(ref.current);
+    const plot = new LossChart(ref.current);
     plotRef.current = plot;
     const off = trainerClient.subscribe((e) => {
       if (e.type === 'metrics') plot.append(e);
@@ -47,6 +47,15 @@ export function Curves() {
           onClick={() => plotRef.current && saveText(seriesToCsv(plotRef.current.series()), 'loss-curves.csv', 'text/csv')}
         >
           CSV
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          title="Save the chart as a PNG picture, legend included"
+          aria-label="Save loss chart as PNG"
+          onClick={() => plotRef.current && saveCanvas(plotRef.current.picture(), 'loss-curves.png')}
+        >
+          PNG
         </button>
       </div>
       <div className="curves-frame">

@@ -1,12 +1,21 @@
-import type { PlotlyStatic } from 'plotly.js-strict-dist-min';
 import type { AnalysisResultOf } from '../../protocol';
-import { loadPlotly } from '../Curves/PlotCoordinator';
+import { displayStore } from '../../store/display';
+import { axesMargins } from '../../ui/chart/axes';
+import { fitCanvas, inside, pxToX, pxToY, type Frame } from '../../ui/chart/frame';
+import { markerSize, plotColors, plotFont } from '../../ui/plotTheme';
 import { measure } from '../Explore/measure';
-import { extent, nextRange, type Range } from './range';
-import { PLOT_CONFIG } from '../../ui/plotTheme';
-import { axisTitle, scatterLayout, scatterTraces } from './scatterSpec';
+import { zoomRanges, type Box } from './gesture';
+import { PointGrid } from './pointGrid';
+import { fitRanges, type Range } from './range';
+import { saveScatterPng } from './scatterExport';
+import { paintScatter, PointLayer, project } from './scatterPaint';
+import { attachPointer } from './scatterPointer';
+import { exposeSnapshot } from './scatterSnapshot';
+import { axisTitle, groupByLabel, LABEL_COLORS, pointText } from './scatterSpec';
+import { ScatterView } from './scatterView';
 
 type Scatter = AnalysisResultOf<'latentScatter'>;
+type Ranges = { x: Range; y: Range };
 
 export interface ScatterEvents {
   /** The pointer is over (or clicked, `pinned`) the point of this test image. */
@@ -15,194 +24,179 @@ export interface ScatterEvents {
   onEmpty(u: number, v: number): void;
 }
 
-interface PlotlyPoint {
-  customdata?: number;
-  curveNumber: number;
-  x?: number;
-  y?: number;
-}
-/** The parts of a plotly graph div this file uses; events and axes are not in the bundle's types. */
-interface GraphDiv extends HTMLDivElement {
-  on?(event: string, handler: (e: { points?: PlotlyPoint[] } & Record<string, unknown>) => void): void;
-  _fullLayout?: { xaxis?: Axis; yaxis?: Axis };
-}
-interface Axis {
-  _offset: number;
-  _length: number;
-  p2d?(px: number): number;
-  p2c(px: number): number;
-  d2p?(v: number): number;
-}
-
-interface PlotlyUpdate {
-  update(root: HTMLElement, traceUpdate: Record<string, unknown[]>, layoutUpdate: Record<string, unknown>): Promise<unknown>;
-}
-
-/** A click on a point fires plotly_click and then the DOM click; the DOM one alone means empty space. */
-const POINT_CLICK_WINDOW_MS = 300;
-/** Plotly picks the point within its hover distance (20 px); a little more allows for rounding. */
-const POINT_HIT_PX = 24;
+/** How near the pointer a point must be to be hovered, and (a little more forgiving) clicked. */
+const HOVER_PX = 20;
+const CLICK_PX = 24;
 
 /**
- * Owns the plotly WebGL scatter of latent means, outside React: one chart call at a time, and
- * of the results that arrive while one draws only the newest is drawn next.
+ * The canvas scatter of latent means: keeps the data, the axis ranges (steady while the model
+ * trains, or the person's zoom) and the hidden classes, and redraws in a few milliseconds.
  */
 export class ScatterCoordinator {
-  readonly plotDiv: GraphDiv;
-  private plotly: PlotlyStatic | null = null;
-  private drawing = false;
-  private pending: { data: Scatter | null } | null = null;
-  private revision = 0;
-  /** The model revision whose traces are on the chart, or -1. */
-  private drawnRevision = -1;
-  private ranges: { x: Range; y: Range } | null = null;
-  private userZoomed = false;
-  private destroyed = false;
-  private lastPointClick = -Infinity;
-  private readonly resizeObserver: ResizeObserver | null;
+  readonly view: ScatterView;
+  private data: Scatter | null = null;
+  private groups: Int32Array[] = [];
+  private px = new Float32Array(0);
+  private py = new Float32Array(0);
+  private grid: PointGrid | null = null;
+  private frame: Frame | null = null;
+  private titles: [string, string] = ['', ''];
+  /** Ranges that follow the data, and the person's zoom, which wins until reset. */
+  private auto: Ranges | null = null;
+  private zoomed: Ranges | null = null;
+  private hovered = -1;
+  private readonly layer = new PointLayer();
+  private readonly cleanups: (() => void)[] = [];
 
   constructor(
     private readonly container: HTMLElement,
     private readonly events: ScatterEvents,
   ) {
     container.dataset.empty = 'true';
-    this.plotDiv = document.createElement('div') as GraphDiv;
-    this.plotDiv.className = 'scatter-plot';
-    this.plotDiv.dataset.testid = 'latent-scatter-plot';
-    container.appendChild(this.plotDiv);
-    this.plotDiv.addEventListener('click', this.onDomClick);
-    this.resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.resize());
-    this.resizeObserver?.observe(container);
+    this.view = new ScatterView(() => this.draw());
+    container.appendChild(this.view.root);
+    const { canvas, resetButton, pngButton } = this.view;
+    exposeSnapshot(this.view.root, canvas, () => ({ count: this.data?.count ?? 0, groups: this.groups, hidden: (l) => this.view.legend.hidden(l), px: this.px, py: this.py, frame: this.frame, titles: this.titles }));
+    resetButton.addEventListener('click', () => this.resetZoom());
+    pngButton.addEventListener('click', () => this.savePng());
+    canvas.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.zoomed) {
+        e.preventDefault();
+        this.resetZoom();
+      }
+    });
+    this.cleanups.push(
+      attachPointer(canvas, {
+        canDrag: (x, y) => !!this.frame && !!this.data && inside(this.frame, x, y),
+        hover: (x, y) => this.hover(x, y),
+        leave: () => this.unhover(),
+        tap: (x, y) => this.tap(x, y),
+        doubleTap: () => this.resetZoom(),
+        band: (b) => this.view.showBand(b),
+        zoom: (b) => this.zoom(b),
+      }),
+      displayStore.subscribe(() => this.draw()),
+    );
+    if (typeof ResizeObserver !== 'undefined') {
+      const ro = new ResizeObserver(() => this.draw());
+      ro.observe(this.view.area);
+      this.cleanups.push(() => ro.disconnect());
+    }
   }
 
   show(data: Scatter): void {
-    this.enqueue({ data });
+    this.data = data;
+    this.groups = groupByLabel(data.labels, data.count);
+    this.auto = fitRanges(data.points, data.count, this.auto);
+    this.titles = [axisTitle(data.plane, 0), axisTitle(data.plane, 1)];
+    this.view.legend.set(this.groups.map((g, l) => (g.length ? { name: String(l), color: LABEL_COLORS[l], mark: 'dot' as const } : null)));
+    this.container.dataset.empty = 'false';
+    this.view.pngButton.disabled = false;
+    this.view.root.dataset.dim = String(data.dim);
+    this.draw();
   }
 
   /** A new model: forget zoom and hidden classes along with the points. */
   clear(): void {
-    this.revision++;
-    this.ranges = null;
-    this.userZoomed = false;
-    this.enqueue({ data: null });
+    this.data = null;
+    this.groups = [];
+    this.auto = null;
+    this.zoomed = null;
+    this.titles = ['', ''];
+    this.view.resetButton.hidden = true;
+    this.view.legend.set([]);
+    this.view.legend.reset();
+    this.container.dataset.empty = 'true';
+    this.view.pngButton.disabled = true;
+    this.draw();
   }
 
   destroy(): void {
-    this.destroyed = true;
-    this.resizeObserver?.disconnect();
-    this.plotDiv.removeEventListener('click', this.onDomClick);
-    this.plotly?.purge(this.plotDiv);
-    this.plotDiv.remove();
+    for (const c of this.cleanups) c();
+    this.view.root.remove();
   }
 
-  private enqueue(next: { data: Scatter | null }): void {
-    this.pending = next;
-    if (!this.drawing) void this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    this.drawing = true;
-    try {
-      while (this.pending && !this.destroyed) {
-        const { data } = this.pending;
-        this.pending = null;
-        const plotly = await this.load();
-        if (!plotly || this.destroyed) return;
-        const started = performance.now();
-        const drawn = data ? this.draw(plotly, data) : plotly.react(this.plotDiv, [], scatterLayout(null, this.revision), PLOT_CONFIG);
-        measure('explore:scatter', started);
-        await drawn;
-        this.drawnRevision = data ? this.revision : -1;
-        this.container.dataset.empty = data ? 'false' : 'true';
-        if (data) this.plotDiv.dataset.dim = String(data.dim);
-      }
-    } catch (err) {
-      console.error('Latent scatter failed:', err);
-    } finally {
-      this.drawing = false;
+  private draw(): void {
+    const { area, canvas } = this.view;
+    const w = area.clientWidth;
+    const h = area.clientHeight;
+    // A hidden chart (another tab) draws nothing now; the resize observer fires once it is shown.
+    if (w === 0 || h === 0) return;
+    const started = performance.now();
+    this.unhover();
+    const d = this.data;
+    const ctx = fitCanvas(canvas, w, h);
+    const ranges = this.zoomed ?? this.auto;
+    if (!ctx || !d || !ranges) {
+      this.frame = null;
+      this.grid = null;
+      return;
     }
+    const font = plotFont() as { family: string; size: number; color: string };
+    const m = axesMargins(font.size);
+    const f: Frame = { left: m.left, top: m.top, width: Math.max(1, w - m.left - m.right), height: Math.max(1, h - m.top - m.bottom), x: ranges.x, y: ranges.y };
+    if (this.px.length < d.count) {
+      this.px = new Float32Array(d.count);
+      this.py = new Float32Array(d.count);
+    }
+    project(f, d.points, d.count, this.px, this.py);
+    const hidden = (l: number) => this.view.legend.hidden(l);
+    const colors = plotColors();
+    paintScatter(ctx, f, { px: this.px, py: this.py, groups: this.groups, hidden }, { font, grid: colors.grid, zero: colors.zero, xTitle: this.titles[0], yTitle: this.titles[1], size: markerSize(4) }, this.layer);
+    const shown = this.groups.filter((_, l) => !hidden(l));
+    const ids = new Int32Array(shown.reduce((n, g) => n + g.length, 0));
+    shown.reduce((at, g) => (ids.set(g, at), at + g.length), 0);
+    this.grid = PointGrid.build(this.px, this.py, ids, w, h, HOVER_PX);
+    this.frame = f;
+    this.view.setLabel(`Latent scatter: ${d.count} test images coloured by label, on ${this.titles[0]} (across) and ${this.titles[1]} (up)${this.zoomed ? ', zoomed in' : ''}`);
+    measure('explore:scatter', started);
   }
 
-  private draw(plotly: PlotlyStatic, data: Scatter): Promise<unknown> {
-    const traces = scatterTraces(data.points, data.labels, data.count);
-    const prev = this.ranges;
-    const ranges = { x: nextRange(prev?.x ?? null, extent(data.points, data.count, 0, 2)), y: nextRange(prev?.y ?? null, extent(data.points, data.count, 1, 2)) };
-    this.ranges = ranges;
-    if (this.drawnRevision !== this.revision) return plotly.react(this.plotDiv, traces, scatterLayout(data.plane, this.revision, ranges), PLOT_CONFIG);
-    // Same model, same ten traces: only the coordinates change, and (rarely) the ranges. Plotly's
-    // update then redoes far less than react, and a steady range spares it the axes' layout.
-    const moved = !prev || prev.x !== ranges.x || prev.y !== ranges.y;
-    return (plotly as PlotlyStatic & PlotlyUpdate).update(
-      this.plotDiv,
-      { x: traces.map((t) => t.x), y: traces.map((t) => t.y), customdata: traces.map((t) => t.customdata) },
-      {
-        'xaxis.title.text': axisTitle(data.plane, 0),
-        'yaxis.title.text': axisTitle(data.plane, 1),
-        // A range the person zoomed to stays until they double-click back.
-        ...(moved && !this.userZoomed ? { 'xaxis.range': [...ranges.x], 'yaxis.range': [...ranges.y] } : {}),
-      },
-    );
+  private hover(x: number, y: number): void {
+    const i = this.grid?.nearest(x, y, HOVER_PX) ?? -1;
+    if (i < 0 || !this.data) return this.unhover();
+    if (i === this.hovered) return;
+    this.hovered = i;
+    const label = this.data.labels[i];
+    this.view.tooltip.show(this.px[i], this.py[i], [pointText(label, i)]);
+    this.events.onPoint(i, label, false);
   }
 
-  private async load(): Promise<PlotlyStatic | null> {
-    if (this.plotly) return this.plotly;
-    this.plotly = await loadPlotly();
-    if (this.destroyed) return null;
-    await this.plotly.newPlot(this.plotDiv, [], scatterLayout(null, this.revision), PLOT_CONFIG);
-    this.plotDiv.on?.('plotly_hover', (e) => this.point(e.points, false));
-    this.plotDiv.on?.('plotly_relayout', (e) => {
-      const keys = Object.keys(e);
-      if (keys.some((k) => k.endsWith('.autorange'))) {
-        // Double-click: back to the whole cloud, and ranges are ours to manage again.
-        this.userZoomed = false;
-        this.ranges = null;
-      } else if (keys.some((k) => /^[xy]axis\.range/.test(k))) this.userZoomed = true;
-    });
-    this.plotDiv.on?.('plotly_click', (e) => {
-      // Plotly throttles its hover search to one per 50 ms, so a quick click after moving the
-      // pointer can report the point hovered before; a point far from the click is not the one clicked.
-      if (!this.hits(e.points?.[0], e.event as MouseEvent | undefined)) return;
-      this.lastPointClick = performance.now();
-      this.point(e.points, true);
-    });
-    return this.plotly;
+  private unhover(): void {
+    this.hovered = -1;
+    this.view.tooltip.hide();
   }
 
-  private hits(p: PlotlyPoint | undefined, ev: MouseEvent | undefined): boolean {
-    const xa = this.plotDiv._fullLayout?.xaxis;
-    const ya = this.plotDiv._fullLayout?.yaxis;
-    if (!p || !ev || !xa?.d2p || !ya?.d2p || typeof p.x !== 'number' || typeof p.y !== 'number') return true;
-    const rect = this.plotDiv.getBoundingClientRect();
-    const dx = rect.left + xa._offset + xa.d2p(p.x) - ev.clientX;
-    const dy = rect.top + ya._offset + ya.d2p(p.y) - ev.clientY;
-    return Math.hypot(dx, dy) <= POINT_HIT_PX;
+  private tap(x: number, y: number): void {
+    const f = this.frame;
+    if (!this.data || !f) return;
+    const i = this.grid?.nearest(x, y, CLICK_PX) ?? -1;
+    if (i >= 0) this.events.onPoint(i, this.data.labels[i], true);
+    else if (inside(f, x, y)) this.events.onEmpty(pxToX(f, x), pxToY(f, y));
   }
 
-  private point(points: PlotlyPoint[] | undefined, pinned: boolean): void {
-    const p = points?.[0];
-    if (p && typeof p.customdata === 'number') this.events.onPoint(p.customdata, p.curveNumber, pinned);
+  private zoom(b: Box): void {
+    const r = this.frame && zoomRanges(this.frame, b);
+    if (!r) return;
+    this.zoomed = r;
+    this.view.resetButton.hidden = false;
+    this.draw();
   }
 
-  private readonly onDomClick = (ev: MouseEvent) => {
-    const at = performance.now();
-    // Plotly's own click (on a point) may come just before or just after this one.
-    setTimeout(() => {
-      if (Math.abs(this.lastPointClick - at) < POINT_CLICK_WINDOW_MS || this.container.dataset.empty === 'true') return;
-      const fl = this.plotDiv._fullLayout;
-      const xa = fl?.xaxis;
-      const ya = fl?.yaxis;
-      if (!xa || !ya) return;
-      const rect = this.plotDiv.getBoundingClientRect();
-      const px = ev.clientX - rect.left - xa._offset;
-      const py = ev.clientY - rect.top - ya._offset;
-      if (px < 0 || py < 0 || px > xa._length || py > ya._length) return;
-      this.events.onEmpty(xa.p2d ? xa.p2d(px) : xa.p2c(px), ya.p2d ? ya.p2d(py) : ya.p2c(py));
-    }, 50);
-  };
+  /** Back to the whole cloud, and ranges follow the data again. */
+  private resetZoom(): void {
+    if (!this.zoomed) return;
+    const focused = document.activeElement === this.view.resetButton;
+    this.zoomed = null;
+    this.auto = this.data && fitRanges(this.data.points, this.data.count, null);
+    this.view.resetButton.hidden = true;
+    // The button disappears from under the keyboard focus: hand focus to the chart it acted on.
+    if (focused) this.view.canvas.focus();
+    this.draw();
+  }
 
-  private resize(): void {
-    const plotly = this.plotly;
-    if (!plotly || this.drawing || this.plotDiv.clientWidth === 0) return;
-    void plotly.Plots.resize(this.plotDiv).catch(() => {});
+  private savePng(): void {
+    const font = plotFont() as { family: string; size: number; color: string };
+    saveScatterPng(this.view.canvas, this.groups.flatMap((g, l) => (g.length && !this.view.legend.hidden(l) ? [l] : [])), font);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, nextRange } from './range';
+import { extent, fitRanges, nextRange } from './range';
 
 describe('scatter axis ranges', () => {
   it('reads one coordinate of interleaved points', () => {
@@ -19,5 +19,14 @@ describe('scatter axis ranges', () => {
     const shrunk = nextRange(r, [2, 6]);
     expect(shrunk[0]).toBeCloseTo(1.6, 12);
     expect(shrunk[1]).toBeCloseTo(6.4, 12);
+  });
+
+  it('fits both axes of interleaved points, keeping the previous ranges while they fit', () => {
+    const first = fitRanges([0, -1, 10, 1], 2, null);
+    expect(first.x).toEqual([-1, 11]);
+    expect(first.y[0]).toBeCloseTo(-1.2, 12);
+    const next = fitRanges([1, -0.5, 9, 0.9], 2, first);
+    expect(next.x).toBe(first.x);
+    expect(next.y).toBe(first.y);
   });
 });

@@ -1,21 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { LatentPlane } from '../../protocol';
 import { planeToLatent } from './plane';
-import { axisTitle, LABEL_COLORS, scatterTraces } from './scatterSpec';
+import type { Frame } from '../../ui/chart/frame';
+import { project } from './scatterPaint';
+import { axisTitle, groupByLabel, LABEL_COLORS, pointText } from './scatterSpec';
 
-describe('scatter traces', () => {
-  it('splits points by label, keeping coordinates and test indices together', () => {
-    const points = Float32Array.from([0, 1, 2, 3, 4, 5, 6, 7]);
-    const labels = Uint8Array.from([3, 0, 3, 9]);
-    const traces = scatterTraces(points, labels, 4);
-    expect(traces.length).toBe(10);
-    expect(Array.from(traces[3].x as unknown as Float32Array)).toEqual([0, 4]);
-    expect(Array.from(traces[3].y as unknown as Float32Array)).toEqual([1, 5]);
-    expect(Array.from(traces[3].customdata as Int32Array)).toEqual([0, 2]);
-    expect(Array.from(traces[9].x as unknown as Float32Array)).toEqual([6]);
-    expect(traces[1].x?.length).toBe(0);
-    expect(new Set(traces.map((t) => (t.marker as { color: string }).color)).size).toBe(10);
-    expect(LABEL_COLORS.length).toBe(10);
+describe('points by label', () => {
+  it('lists the test indices of each class in order, empty classes included', () => {
+    const labels = Uint8Array.from([3, 0, 3, 9, 7]);
+    const groups = groupByLabel(labels, 4);
+    expect(groups.length).toBe(10);
+    expect(Array.from(groups[3])).toEqual([0, 2]);
+    expect(Array.from(groups[0])).toEqual([1]);
+    expect(Array.from(groups[9])).toEqual([3]);
+    // Only `count` points: the fifth label is past the end.
+    expect(groups[7].length).toBe(0);
+    expect(groups[1].length).toBe(0);
+    expect(new Set(LABEL_COLORS).size).toBe(10);
+  });
+
+  it('names a hovered point by label and test image', () => {
+    expect(pointText(4, 1234)).toBe('label 4 · test image 1234');
+  });
+});
+
+describe('projection to pixels', () => {
+  const f: Frame = { left: 10, top: 5, width: 100, height: 50, x: [-1, 1], y: [0, 10] };
+
+  it('maps plane coordinates into the frame, y upwards, and drops points far outside it', () => {
+    const px = new Float32Array(3);
+    const py = new Float32Array(3);
+    project(f, Float32Array.from([-1, 0, 1, 10, 5, 5]), 3, px, py);
+    expect([px[0], py[0]]).toEqual([10, 55]);
+    expect([px[1], py[1]]).toEqual([110, 5]);
+    expect(Number.isNaN(px[2]) && Number.isNaN(py[2])).toBe(true);
   });
 });
 

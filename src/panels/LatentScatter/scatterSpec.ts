@@ -1,7 +1,4 @@
-import type { Data, Layout } from 'plotly.js-strict-dist-min';
 import type { LatentPlane } from '../../protocol';
-import { markerSize, plotColors, plotFont } from '../../ui/plotTheme';
-import type { Range } from './range';
 
 /**
  * One colour per class: Okabe–Ito's colour-blind-safe hues with Paul Tol's sand, green and olive and
@@ -10,34 +7,24 @@ import type { Range } from './range';
  */
 export const LABEL_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#0077BB', '#CC79A7', '#DDCC77', '#117733', '#999933', '#666666', '#BBBBBB'];
 
+/** Points are drawn see-through, so dense clusters read darker and overlaps show. */
+export const POINT_ALPHA = 0.75;
+
 /**
- * One WebGL trace per label, so the legend names the classes and toggles them. Coordinates stay
- * typed arrays, which plotly's scattergl takes without copying; customdata is each point's test index.
+ * The indices of the points of each class, in order: classes are drawn one after another, so the
+ * legend's order is the drawing order (class 9 on top) and a hidden class is simply skipped.
  */
-export function scatterTraces(points: Float32Array, labels: Uint8Array, count: number): Data[] {
-  const sizes = new Array<number>(LABEL_COLORS.length).fill(0);
-  for (let i = 0; i < count; i++) sizes[labels[i] % LABEL_COLORS.length]++;
-  const xs = sizes.map((n) => new Float32Array(n));
-  const ys = sizes.map((n) => new Float32Array(n));
-  const ids = sizes.map((n) => new Int32Array(n));
-  const fill = new Array<number>(LABEL_COLORS.length).fill(0);
+export function groupByLabel(labels: ArrayLike<number>, count: number): Int32Array[] {
+  const n = LABEL_COLORS.length;
+  const sizes = new Array<number>(n).fill(0);
+  for (let i = 0; i < count; i++) sizes[labels[i] % n]++;
+  const groups = sizes.map((s) => new Int32Array(s));
+  const fill = new Array<number>(n).fill(0);
   for (let i = 0; i < count; i++) {
-    const l = labels[i] % LABEL_COLORS.length;
-    const k = fill[l]++;
-    xs[l][k] = points[2 * i];
-    ys[l][k] = points[2 * i + 1];
-    ids[l][k] = i;
+    const l = labels[i] % n;
+    groups[l][fill[l]++] = i;
   }
-  return LABEL_COLORS.map((color, l) => ({
-    type: 'scattergl',
-    mode: 'markers',
-    name: String(l),
-    x: xs[l] as unknown as number[],
-    y: ys[l] as unknown as number[],
-    customdata: ids[l],
-    marker: { color, size: markerSize(4), opacity: 0.75 },
-    hovertemplate: `label ${l} · test image %{customdata}<extra></extra>`,
-  }));
+  return groups;
 }
 
 const sub = ['₁', '₂'];
@@ -48,26 +35,5 @@ export function axisTitle(plane: LatentPlane, axis: 0 | 1): string {
   return plane.axes === 'latent' ? `z${sub[axis]} · ${share}` : `PC${axis + 1} · ${share}`;
 }
 
-export function scatterLayout(plane: LatentPlane | null, revision: number, ranges?: { x: Range; y: Range }): Layout {
-  const axis = (i: 0 | 1) => ({
-    title: { text: plane ? axisTitle(plane, i) : '' },
-    gridcolor: plotColors().grid,
-    zeroline: true,
-    zerolinecolor: plotColors().zero,
-    ...(ranges ? { range: [...(i === 0 ? ranges.x : ranges.y)], autorange: false } : {}),
-  });
-  return {
-    autosize: true,
-    margin: { l: 52, r: 8, t: 8, b: 44 },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: plotFont(),
-    xaxis: axis(0),
-    yaxis: axis(1),
-    legend: { title: { text: 'label' }, itemsizing: 'constant' },
-    hovermode: 'closest',
-    dragmode: 'zoom',
-    // Zoom and hidden classes survive refreshes of the same model; a new model starts afresh.
-    uirevision: revision,
-  };
-}
+/** The hover label of one point. */
+export const pointText = (label: number, index: number): string => `label ${label} · test image ${index}`;

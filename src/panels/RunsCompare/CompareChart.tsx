@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { seriesToCsv } from '../Curves/csv';
-import { loadPlotly } from '../Curves/PlotCoordinator';
+import { loadPlotly } from '../../ui/loadPlotly';
 import { PLOT_CONFIG } from '../../ui/plotTheme';
-import { freshLayout } from '../Curves/plotSpec';
+import { freshLayout } from './compareLayout';
 import { useRuns } from '../Runs/runsStore';
 import { saveText } from '../../ui/saveFile';
 import { compareSeries, compareTraces, METRIC_LABEL, type CompareMetric } from './compareSpec';

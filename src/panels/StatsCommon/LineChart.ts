@@ -1,5 +1,5 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
-import { loadPlotly } from '../Curves/PlotCoordinator';
+import { loadPlotly } from '../../ui/loadPlotly';
 import { lineWidth, markerSize, PLOT_CONFIG, plotColors, plotFont } from '../../ui/plotTheme';
 
 export interface Series {
