@@ -87,7 +87,7 @@ test('a lost GPU device: the app falls back to the next backend and resumes from
   await page.getByLabel('Backend').selectOption('webgl');
   const saved = await trainUntilSaved(page);
   const lost = ((await page.getByTestId('backend-name').textContent()) ?? '').trim();
-  const next = { webgpu: 'webgl', webgl: 'wasm', wasm: 'cpu', cpu: 'cpu' }[lost];
+  const next = { webgpu: 'wasm', webgl: 'wasm', wasm: 'cpu', cpu: 'cpu' }[lost];
   expect(next, `backend in use: "${lost}"`).toBeTruthy();
   test.info().annotations.push({ type: 'device lost', description: `${lost} → ${next}` });
   const [run] = await savedRuns(page);
@@ -101,6 +101,27 @@ test('a lost GPU device: the app falls back to the next backend and resumes from
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(saved + 2);
   // The same run, continued (not a new one from step 0).
   await expect.poll(async () => (await savedRuns(page)).map((r) => r.id), { timeout: 60_000 }).toEqual([run.id]);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});
+
+test('a device lost before any checkpoint was written: training starts again on the next backend instead of stalling', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.goto('/');
+  await page.getByLabel('Hidden widths').fill('64');
+  await page.getByLabel('Backend').selectOption('wasm');
+  // No checkpoint can land, so the lost run leaves nothing to resume from.
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: true }));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(5);
+  expect((await savedRuns(page)).filter((r) => r.step > 0)).toEqual([]);
+
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'loseDevice' }));
+  await expect(page.getByTestId('error-area')).toContainText('The wasm device was lost', { timeout: 60_000 });
+  await expect(page.getByTestId('error-area')).toContainText('or starts again, if none was saved yet');
+  await expect(page.getByTestId('backend-name')).toHaveText(/^\s*cpu/, { timeout: 120_000 });
+  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i);
+  const from = await stepCount(page);
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(from + 2);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 

@@ -82,9 +82,14 @@ async function measureBackend(browser, backend, architecture) {
   const seconds = (Date.now() - s0) / 1000;
   const state = (await page.getByTestId('trainer-state').textContent())?.trim();
   const errors = (await page.getByRole('alert').allTextContents()).join(' | ');
+  // Paused before the tab closes: closing mid-step tears the GPU device down under pending reads.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click().catch(() => undefined);
+  await waitFor(async () => /paused|stopped|error/i.test((await page.getByTestId('trainer-state').textContent()) ?? ''), 30_000, `${backend}/${architecture}: pause`).catch(() => undefined);
   await context.close();
   if (steps <= 0) throw new Error(`no steps in ${seconds.toFixed(0)} s (state ${state}${errors ? `; ${errors}` : ''})`);
-  return { backend, architecture, used, firstStepMs, steps, seconds, imagesPerSec: (steps * 128) / seconds, state };
+  // A device lost mid-measurement moves the run to the next backend: the figure then mixes two backends.
+  const lost = /device was lost/i.test(errors) ? `device lost mid-run, moved on: ${errors.replace(/Dismiss/g, '').slice(0, 160)}` : '';
+  return { backend, architecture, used, firstStepMs, steps, seconds, imagesPerSec: (steps * 128) / seconds, state, ...(lost ? { lost } : {}) };
 }
 
 /** tfjs tensor count and bytes in the worker, through the page's debug handle. */
@@ -222,7 +227,7 @@ try {
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
   console.log('\n| model | backend | images/s (batch 128) | note |\n|---|---|---|---|');
   for (const s of speeds) {
-    const note = s.error ?? (s.used !== s.backend ? `fell back to ${s.used}` : `first step after ${s.firstStepMs} ms`);
+    const note = s.error ?? s.lost ?? (s.used !== s.backend ? `fell back to ${s.used}` : `first step after ${s.firstStepMs} ms`);
     console.log(`| ${s.architecture} | ${s.backend} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${note} |`);
   }
   if (run) {

@@ -39,7 +39,7 @@ function deviceLost(backend: BackendName, reason: string): void {
   self.postMessage({
     type: 'error',
     code: 'device-lost',
-    message: `The ${backend} device was lost (${reason}). Training switches to ${next} and continues from the last checkpoint.`,
+    message: `The ${backend} device was lost (${reason}). Training switches to ${next} and continues from the last checkpoint (or starts again, if none was saved yet).`,
     recoverable: true,
   } satisfies TrainerEvent);
 }

@@ -22,6 +22,9 @@ export function startRecovery(): () => void {
     } else if (e.type === 'resumable') {
       const auto = trainerClient.takeResumeAfterRestart();
       if (auto && e.run) runsActions.resume(e.run, true);
+      // Lost before its first checkpoint was written: training starts again on the new backend
+      // rather than leaving the page saying it trains while nothing runs.
+      else if (auto) trainerClient.send({ type: 'start' });
     }
   });
 }
