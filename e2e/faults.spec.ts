@@ -87,7 +87,7 @@ test('a lost GPU device: the app falls back to the next backend and resumes from
   await page.getByLabel('Backend').selectOption('webgl');
   const saved = await trainUntilSaved(page);
   const lost = ((await page.getByTestId('backend-name').textContent()) ?? '').trim();
-  const next = { webgpu: 'wasm', webgl: 'wasm', wasm: 'cpu', cpu: 'cpu' }[lost];
+  const next = { webgpu: 'webgl', webgl: 'wasm', wasm: 'cpu', cpu: 'cpu' }[lost];
   expect(next, `backend in use: "${lost}"`).toBeTruthy();
   test.info().annotations.push({ type: 'device lost', description: `${lost} → ${next}` });
   const [run] = await savedRuns(page);

@@ -1,10 +1,7 @@
-import type { BackendName } from './experiment';
+import { BACKENDS, type BackendName } from './experiment';
 
-/**
- * The backend to fall back to after `lost` loses its device. A lost GPU device (WebGPU or WebGL)
- * goes straight to WASM, off the GPU: the GPU process that lost one API's device often fails the
- * other too (seen with software WebGPU, whose loss left the WebGL fallback hanging at start-up).
- */
+/** The backend to fall back to after `lost` loses its device: the next in line (webgpu → webgl → wasm → cpu). */
 export function nextBackend(lost: BackendName): BackendName {
-  return lost === 'webgpu' || lost === 'webgl' ? 'wasm' : 'cpu';
+  const i = BACKENDS.indexOf(lost);
+  return BACKENDS[Math.min(i + 1, BACKENDS.length - 1)];
 }
