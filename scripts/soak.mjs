@@ -69,8 +69,8 @@ async function sample(page, cdp, t0) {
   const mem = await page.evaluate(() => window.__vae.client.analyze({ kind: 'memory' }).result);
   // Points the loss chart holds, summed over its traces: page heap grows with them if they are not capped.
   const curvePoints = await page.evaluate(() => {
-    const el = document.querySelector('[data-testid=curves] .js-plotly-plot');
-    return el?.data ? el.data.reduce((n, t) => n + (t.x?.length ?? 0), 0) : null;
+    const chart = document.querySelector('[data-testid=curves] .loss-chart')?.chart;
+    return chart ? chart.traces.reduce((n, t) => n + t.x.length, 0) : null;
   });
   return {
     minute: (Date.now() - t0) / 60_000,

@@ -3,9 +3,9 @@ import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
 import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
-import { answerRuns, checkInputShape, checkWeightShapes, findResumable, openSaved, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
+import { answerRuns, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
+import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
-import { variableShapes } from './model/build';
 import { TrainingSession, type TrainingData } from './session';
 
 export interface DatasetInfo {
@@ -281,20 +281,13 @@ export class TrainerCore {
     if (!s || s.stepInEpoch !== 0 || s.step === 0 || s.evaluatedEpoch === s.epoch) return;
     s.evaluatedEpoch = s.epoch;
     this.flushMetrics();
-    const sum = { nelbo: 0, recon: 0, kl: 0, loss: 0 };
-    let count = 0;
-    for (let c = 0; c < s.evalChunks; c++) {
-      const { terms, count: n } = s.evalChunk(c);
-      sum.nelbo += terms.nelbo * n;
-      sum.recon += terms.recon * n;
-      sum.kl += terms.kl * n;
-      sum.loss += (terms.loss ?? terms.nelbo) * n;
-      count += n;
-      this.host.emit({ type: 'progress', task: 'evaluation', label: 'Evaluating on the test split', done: c + 1, total: s.evalChunks });
-      await this.host.yieldToEvents();
-      if (this.session !== s) return;
-    }
-    const test = { nelbo: sum.nelbo / count, recon: sum.recon / count, kl: sum.kl / count, loss: sum.loss / count };
+    const test = await evaluateTest(
+      s,
+      (done, total) => this.host.emit({ type: 'progress', task: 'evaluation', label: 'Evaluating on the test split', done, total }),
+      () => this.host.yieldToEvents(),
+      () => this.session === s,
+    );
+    if (!test) return;
     this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: this.lastRate, train: this.lastTrain ?? test, test });
     if (!this.best || test.nelbo < this.best.nelbo) this.best = { nelbo: test.nelbo, epoch: s.epoch };
     const patience = this.config.patience;
@@ -347,7 +340,8 @@ export class TrainerCore {
   /** Puts a saved run or a model file (its lock held) in place of the current run, paused. */
   private async openRun(open: OpenedRun): Promise<void> {
     try {
-      this.refuseEarly(open);
+      // Building variables needs the backend; before one is chosen no run is open, so nothing is lost.
+      if (this.backendReady) refuseEarly(open, this.data);
     } catch (err) {
       this.runs.locks.release(open.summary.id);
       throw err;
@@ -372,17 +366,6 @@ export class TrainerCore {
       this.runs.locks.release(open.summary.id);
       throw err;
     }
-  }
-
-  /** Refuses a run or model file that cannot open here before the open run is closed for it. */
-  private refuseEarly(open: OpenedRun): void {
-    // Building variables needs the backend; before one is chosen no run is open, so nothing is lost.
-    if (!this.backendReady) return;
-    if (this.data?.id === open.summary.config.dataset) {
-      const refused = checkInputShape(open.summary.dataset, this.data.data.shape);
-      if (refused) throw new Error(refused.message);
-    }
-    checkWeightShapes(variableShapes(open.summary.config, open.summary.dataset.shape), open.state.weights.specs);
   }
 
   private disposeSession(): void {

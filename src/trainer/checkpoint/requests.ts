@@ -1,8 +1,9 @@
 import type { RunsRequest, RunsResult, RunSummary, TrainerEvent } from '../../protocol';
 import { emptyHistory } from './history';
-import { buildModelFile, parseModelFile, type LoadedModel } from './modelFile';
+import { variableShapes } from '../model/build';
+import { buildModelFile, checkInputShape, parseModelFile, type LoadedModel } from './modelFile';
 import { LOCK_WAIT_MS, type OpenedRun, type RunRecorder } from './recorder';
-import { captureWeights } from './snapshot';
+import { captureWeights, checkWeightShapes } from './snapshot';
 
 export interface RunsContext {
   recorder: RunRecorder;
@@ -135,4 +136,16 @@ export async function findResumable(r: RunRecorder): Promise<RunSummary | null> 
     }
   }
   return null;
+}
+
+/**
+ * Throws the reason a run or model file cannot open here (its images are another shape than the
+ * loaded dataset's, or its weights do not fit its config), before the open run is closed for it.
+ */
+export function refuseEarly(open: OpenedRun, loaded: { id: string; data: { shape: readonly number[] } } | null): void {
+  if (loaded?.id === open.summary.config.dataset) {
+    const refused = checkInputShape(open.summary.dataset, loaded.data.shape);
+    if (refused) throw new Error(refused.message);
+  }
+  checkWeightShapes(variableShapes(open.summary.config, open.summary.dataset.shape), open.state.weights.specs);
 }
