@@ -44,6 +44,24 @@ export function plotFont(d: Display = now()): Layout {
   };
 }
 
+/**
+ * What every plotly chart's layout starts from: transparent over the panel, the theme's type and
+ * grid, titled axes without zero lines, the legend in a row above the plot.
+ */
+export function baseLayout(xTitle: string, yTitle: string, margin: Layout['margin'] = { l: 56, r: 12, t: 8, b: 42 }): Layout & { xaxis: Layout; yaxis: Layout } {
+  const grid = plotColors().grid;
+  return {
+    autosize: true,
+    margin,
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: plotFont(),
+    xaxis: { title: { text: xTitle }, gridcolor: grid, zeroline: false },
+    yaxis: { title: { text: yTitle }, gridcolor: grid, zeroline: false },
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
+  };
+}
+
 /** The layout keys a theme or presenter change touches, in plotly's dotted relayout form. */
 export function themeRelayout(d: Display = now()): Layout {
   const c = plotColors(d);

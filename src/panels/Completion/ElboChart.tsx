@@ -34,8 +34,8 @@ export class ElboTraces {
 }
 
 const LAYOUT = {
-  xaxis: { title: { text: 'Adam step' }, gridcolor: '#e6e8ee', zeroline: false },
-  yaxis: { title: { text: 'partial ELBO (nats)' }, gridcolor: '#e6e8ee', zeroline: false },
+  xaxis: { title: { text: 'Adam step' } },
+  yaxis: { title: { text: 'partial ELBO (nats)' } },
 };
 
 /** The partial-ELBO curve of the encoder-free fit, drawn as it streams in. */

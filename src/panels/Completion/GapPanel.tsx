@@ -26,7 +26,7 @@ function GapChart({ r }: { r: GapResult }) {
     });
     plot.show(
       [trace('encoder q(z|x)', r.encoder, { color: '#d9822b' }), trace('fitted q(z|Ψ)', r.optimized, { color: '#2f5fd0', symbol: 'diamond' })],
-      { xaxis: { title: { text: 'test image (its label)' }, tickvals: x, ticktext }, yaxis: { title: { text: 'ELBO (nats)' }, gridcolor: '#e6e8ee' } },
+      { xaxis: { title: { text: 'test image (its label)' }, tickvals: x, ticktext }, yaxis: { title: { text: 'ELBO (nats)' } } },
     );
     return () => plot.destroy();
   }, [r]);

@@ -1,19 +1,9 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { loadPlotly } from '../../ui/loadPlotly';
 import { FrameThrottle } from '../Curves/throttle';
-import { plotColors, plotFont } from '../../ui/plotTheme';
+import { baseLayout, PLOT_CONFIG } from '../../ui/plotTheme';
 
 const FLUSH_EVERY_MS = 150;
-
-export const SMALL_LAYOUT: Layout = {
-  autosize: true,
-  margin: { l: 56, r: 12, t: 8, b: 40 },
-  paper_bgcolor: 'rgba(0,0,0,0)',
-  plot_bgcolor: 'rgba(0,0,0,0)',
-  font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', size: 12, color: '#3b4252' },
-  legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-  uirevision: 'keep',
-};
 
 /**
  * A small chart redrawn whole with `react`, at most every FLUSH_EVERY_MS: for a few thousand
@@ -62,9 +52,10 @@ export class SmallPlot {
     // Copies: plotly keeps the arrays it is given, and react compares them by identity.
     const data = p.data.map((d) => ({ ...d, x: d.x?.slice(), y: d.y?.slice() }));
     // Type and grid follow the theme and presenter mode each time the chart is redrawn.
-    const layout: Layout = { ...SMALL_LAYOUT, font: plotFont(), ...structuredClone(p.layout) };
-    for (const axis of ['xaxis', 'yaxis']) layout[axis] = { ...(layout[axis] as Layout | undefined), gridcolor: plotColors().grid };
-    this.chain((plotly) => plotly.react(this.div, data, layout, { displaylogo: false }));
+    const own = structuredClone(p.layout);
+    const base = baseLayout('', '', { l: 56, r: 12, t: 8, b: 40 });
+    const layout: Layout = { ...base, uirevision: 'keep', ...own, xaxis: { ...base.xaxis, ...(own.xaxis as Layout | undefined) }, yaxis: { ...base.yaxis, ...(own.yaxis as Layout | undefined) } };
+    this.chain((plotly) => plotly.react(this.div, data, layout, PLOT_CONFIG));
   }
 
   private resize(): void {

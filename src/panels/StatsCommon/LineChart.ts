@@ -1,6 +1,6 @@
 import type { Data, Layout, PlotlyStatic } from 'plotly.js-strict-dist-min';
 import { loadPlotly } from '../../ui/loadPlotly';
-import { lineWidth, markerSize, PLOT_CONFIG, plotColors, plotFont } from '../../ui/plotTheme';
+import { baseLayout, lineWidth, markerSize, PLOT_CONFIG } from '../../ui/plotTheme';
 
 export interface Series {
   name: string;
@@ -8,19 +8,9 @@ export interface Series {
   dash?: 'dot' | 'dash';
 }
 
-
 function layout(xTitle: string, yTitle: string, yRange?: [number, number]): Layout {
-  return {
-    autosize: true,
-    margin: { l: 56, r: 12, t: 8, b: 42 },
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: plotFont(),
-    xaxis: { title: { text: xTitle }, gridcolor: plotColors().grid, zeroline: false },
-    yaxis: { title: { text: yTitle }, gridcolor: plotColors().grid, zeroline: false, ...(yRange ? { range: yRange } : {}) },
-    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
-    hovermode: 'x unified',
-  };
+  const base = baseLayout(xTitle, yTitle);
+  return { ...base, yaxis: { ...base.yaxis, ...(yRange ? { range: yRange } : {}) }, hovermode: 'x unified' };
 }
 
 /**
