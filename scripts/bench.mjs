@@ -2,36 +2,21 @@
 // default MLP VAE, then the default model trained for 10 epochs on the best backend (final test
 // nELBO, time to reach 110 nats), the longest main-thread task, and dataset cold/warm load times.
 // It never fails for being slow; it fails when a figure cannot be measured.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { asReturningVisitor, CHROMIUM_ARGS, executablePath, startPreview, waitFor } from './headless.mjs';
 
 const PORT = 4179;
-const URL_ = `http://localhost:${PORT}/`;
 const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 10);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,webgpu,cpu').split(',');
 const SECONDS_PER_BACKEND = Number(process.env.BENCH_SECONDS ?? 12);
 const ARCHS = (process.env.BENCH_ARCHS ?? 'mlp,conv').split(',');
 /** BENCH_SKIP_RUN=1: speeds only, no 10-epoch run. */
 const SKIP_RUN = process.env.BENCH_SKIP_RUN === '1';
-const args = [
-  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
-];
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 function must(cond, what) {
   if (!cond) throw new Error(`bench: could not measure ${what}`);
-}
-
-async function waitFor(fn, timeoutMs, what) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const num = async (page, id) => {
@@ -42,11 +27,7 @@ const num = async (page, id) => {
 
 async function openPage(context) {
   const page = await context.newPage();
-  // A returning visitor: a first visit starts training on its own, before the bench sets it up.
-  await page.addInitScript(() => {
-    localStorage.setItem('vae-playground:visited', '1');
-    localStorage.setItem('vae-playground:welcome-dismissed', '1');
-  });
+  await asReturningVisitor(page);
   await page.addInitScript(() => {
     window.__longtasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longtasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
@@ -179,19 +160,11 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
+let URL_ = '';
 let failed = false;
 try {
-  await waitFor(async () => fetch(URL_).then((r) => r.ok, () => false), 30_000, 'the preview server');
-  const browser = await chromium.launch({ executablePath, args });
+  URL_ = await startPreview(PORT, 'dist', 30_000, 'bench');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const version = browser.version();
   const speeds = [];
   for (const architecture of ARCHS) {
@@ -238,7 +211,6 @@ try {
 } catch (e) {
   console.error(String(e));
   failed = true;
-} finally {
-  stop();
 }
+// process.exit runs startPreview's exit hook, which stops the server.
 process.exit(failed ? 1 : 0);

@@ -5,22 +5,16 @@
 // measured (or training stops); a slope is reported, not judged, since a short soak is noisy.
 //   SOAK_SKIP_BUILD=1  use the existing build in SOAK_DIST (default dist)
 //   SOAK_PORT (4178), SOAK_DIST (dist), SOAK_BACKEND (auto), CHROMIUM_PATH
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { asReturningVisitor, CHROMIUM_ARGS, executablePath, startPreview, waitFor as poll } from './headless.mjs';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const INTERVAL_S = Number(process.env.SOAK_INTERVAL_S ?? 60);
 const PORT = Number(process.env.SOAK_PORT ?? 4178);
 const DIST = process.env.SOAK_DIST ?? 'dist';
 const BACKEND = process.env.SOAK_BACKEND ?? 'auto';
-const URL_ = `http://localhost:${PORT}/`;
-// The launch flags of playwright.config.ts and scripts/bench.mjs.
-const args = [
-  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
-];
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const MB = 1024 * 1024;
 
 function must(value, what) {
@@ -28,15 +22,7 @@ function must(value, what) {
   return value;
 }
 
-async function waitFor(fn, timeoutMs, what) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`soak: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const waitFor = (fn, timeoutMs, what) => poll(fn, timeoutMs, what, 'soak');
 
 /** Least-squares slope of y over x. */
 export function slope(xs, ys) {
@@ -92,29 +78,16 @@ if (!existsSync(`${DIST}/index.html`)) {
   console.error(`soak: no build in ${DIST}/ (unset SOAK_SKIP_BUILD, or set SOAK_DIST)`);
   process.exit(1);
 }
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
-
 let code = 0;
 try {
-  await waitFor(async () => fetch(URL_).then((r) => r.ok, () => false), 60_000, 'the preview server');
-  const browser = await chromium.launch({ executablePath, args });
+  const url = await startPreview(PORT, DIST, 60_000, 'soak');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
-  // As a returning visitor (src/app/firstRun.ts): a first visit would start training on its own.
-  await page.addInitScript(() => {
-    for (const k of ['vae-playground:visited', 'vae-playground:welcome-dismissed']) localStorage.setItem(k, '1');
-  });
+  await asReturningVisitor(page);
   // The CPU may be shared (other jobs, the trainer itself): generous waits for the page's controls.
   page.setDefaultTimeout(180_000);
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(URL_);
+  await page.goto(url);
   const cdp = await page.context().newCDPSession(page);
   if (BACKEND !== 'auto') await page.getByLabel('Backend', { exact: true }).selectOption(BACKEND);
   // Enough epochs that the run never finishes inside the soak.
@@ -165,7 +138,6 @@ try {
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   code = 1;
-} finally {
-  stop();
 }
+// process.exit runs startPreview's exit hook, which stops the server.
 process.exit(code);
