@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import type { Command, TrainerEvent } from '../protocol';
-import { TrainerClient, type WorkerPort } from './TrainerClient';
-
-class FakeWorker implements WorkerPort {
-  posted: Command[] = [];
-  terminated = false;
-  onmessage: WorkerPort['onmessage'] = null;
-  onerror: WorkerPort['onerror'] = null;
-  onmessageerror: WorkerPort['onmessageerror'] = null;
-  postMessage(m: Command): void {
-    this.posted.push(m);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  fire(e: TrainerEvent): void {
-    this.onmessage?.({ data: e } as MessageEvent);
-  }
-  crash(message = 'boom'): boolean {
-    let prevented = false;
-    this.onerror?.({ message, preventDefault: () => (prevented = true) } as unknown as ErrorEvent);
-    return prevented;
-  }
-}
+import { FakeWorker } from './fakeWorker';
+import { TrainerClient } from './TrainerClient';
 
 function setup() {
   const workers: FakeWorker[] = [];

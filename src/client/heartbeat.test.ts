@@ -1,25 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Command, TrainerEvent } from '../protocol';
-import { TrainerClient, type WorkerPort } from './TrainerClient';
-
-/** A worker that answers pings until it is terminated (or killed behind the client's back). */
-class PingWorker implements WorkerPort {
-  posted: Command[] = [];
-  alive = true;
-  onmessage: WorkerPort['onmessage'] = null;
-  onerror: WorkerPort['onerror'] = null;
-  onmessageerror: WorkerPort['onmessageerror'] = null;
-  postMessage(m: Command): void {
-    this.posted.push(m);
-    if (m.type === 'ping' && this.alive) queueMicrotask(() => this.fire({ type: 'pong' }));
-  }
-  terminate(): void {
-    this.alive = false;
-  }
-  fire(e: TrainerEvent): void {
-    this.onmessage?.({ data: e } as MessageEvent);
-  }
-}
+import type { TrainerEvent } from '../protocol';
+import { FakeWorker } from './fakeWorker';
+import { TrainerClient } from './TrainerClient';
 
 const metrics: TrainerEvent = { type: 'metrics', step: 1, epoch: 0, epochProgress: 0.01, imagesPerSec: 100, train: { nelbo: 500, recon: 490, kl: 10 } };
 
@@ -31,10 +13,10 @@ afterEach(() => {
 });
 
 function setup() {
-  const workers: PingWorker[] = [];
+  const workers: FakeWorker[] = [];
   const client = new TrainerClient(
     () => {
-      const w = new PingWorker();
+      const w = new FakeWorker(true);
       workers.push(w);
       return w;
     },
@@ -62,7 +44,7 @@ describe('TrainerClient heartbeat', () => {
     workers[0].fire({ type: 'status', state: 'training', step: 40, epoch: 0 });
     workers[0].fire(metrics);
     await vi.advanceTimersByTimeAsync(3000);
-    workers[0].alive = false; // killed: no error event, no more messages
+    workers[0].silent = true; // killed: no error event, no more messages
     await vi.advanceTimersByTimeAsync(4000);
     expect(got.some((e) => e.type === 'error')).toBe(false); // not yet: silent for less than the limit
     await vi.advanceTimersByTimeAsync(4000);
@@ -81,7 +63,7 @@ describe('TrainerClient heartbeat', () => {
     const { client, workers } = setup();
     client.send({ type: 'start' });
     workers[0].fire({ type: 'status', state: 'training', step: 0, epoch: 0 });
-    workers[0].alive = false; // stuck in its first step
+    workers[0].silent = true; // stuck in its first step
     await vi.advanceTimersByTimeAsync(15_000);
     expect(client.running).toBe(true);
     await vi.advanceTimersByTimeAsync(8000);
@@ -93,7 +75,7 @@ describe('TrainerClient heartbeat', () => {
     client.send({ type: 'start' });
     workers[0].fire({ type: 'status', state: 'paused', step: 3, epoch: 0 });
     workers[0].fire(metrics);
-    workers[0].alive = false;
+    workers[0].silent = true;
     await vi.advanceTimersByTimeAsync(10_000);
     expect(client.running).toBe(false);
     expect(client.takeResumeAfterRestart()).toBe(false);
@@ -109,7 +91,7 @@ describe('TrainerClient heartbeat', () => {
     client.send({ type: 'start' });
     workers[0].fire({ type: 'status', state: 'training', step: 9, epoch: 0 });
     client.replaceWorker();
-    expect(workers[0].alive).toBe(false);
+    expect(workers[0].terminated).toBe(true);
     expect(client.takeResumeAfterRestart()).toBe(true);
   });
 });
