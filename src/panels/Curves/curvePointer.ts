@@ -1,7 +1,8 @@
 import { inside, pxToX, type Frame, type Span } from '../../ui/chart/frame';
+import { attachPointer } from '../../ui/chart/pointer';
 import { nearestIndex } from './curveView';
 
-/** A drag shorter than this (CSS px) is a click, not a zoom. */
+/** A drag narrower than this (CSS px) along the steps zooms nothing. */
 const MIN_DRAG_PX = 6;
 
 /** The parts of the loss chart its pointer and keyboard handling drive. */
@@ -17,50 +18,33 @@ export interface CursorTarget {
 }
 
 /**
- * Hover shows the values at a step; dragging along x zooms to those steps, double-click zooms
- * out; on the focused chart the arrow keys (Home, End) walk the steps and Escape leaves.
+ * Hover shows the values at a step; dragging along x zooms to those steps, a double click (or
+ * tap) zooms out; on the focused chart the arrow keys (Home, End) walk the steps and Escape leaves.
  */
 export function attachCurvePointer(c: CursorTarget): () => void {
   const canvas = c.canvas;
-  let dragFrom: number | null = null;
-  const local = (e: PointerEvent) => {
-    const r = canvas.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
-  };
-  const onDown = (e: PointerEvent) => {
-    const p = local(e);
-    if (e.button !== 0 || !c.frame || !inside(c.frame, p.x, p.y)) return;
-    dragFrom = p.x;
-    canvas.setPointerCapture?.(e.pointerId);
-  };
-  const onMove = (e: PointerEvent) => {
-    const p = local(e);
-    const f = c.frame;
-    if (!f) return;
-    if (dragFrom !== null) {
-      const to = Math.min(Math.max(p.x, f.left), f.left + f.width);
-      c.band = Math.abs(to - dragFrom) >= MIN_DRAG_PX ? [dragFrom, to] : null;
+  // The band runs along x only, clipped to the plotting area.
+  const span = (x0: number, x1: number, f: Frame): [number, number] => [x0, Math.min(Math.max(x1, f.left), f.left + f.width)];
+  const offPointer = attachPointer(canvas, {
+    canDrag: (x, y) => !!c.frame && inside(c.frame, x, y),
+    hover: (x, y) => c.setCursor(c.frame && inside(c.frame, x, y) ? pxToX(c.frame, x) : null),
+    leave: () => c.setCursor(null),
+    tap: () => undefined,
+    doubleTap: () => c.setZoom(null),
+    band: (b) => {
+      const f = c.frame;
+      c.band = b && f && Math.abs(b.x1 - b.x0) >= MIN_DRAG_PX ? span(b.x0, b.x1, f) : null;
       c.requestPaint();
-      return;
-    }
-    c.setCursor(inside(f, p.x, p.y) ? pxToX(f, p.x) : null);
-  };
-  const onUp = () => {
-    const band = c.band;
-    const f = c.frame;
-    dragFrom = null;
-    c.band = null;
-    if (band && f) {
-      const a = pxToX(f, Math.min(...band));
-      const b = pxToX(f, Math.max(...band));
-      if (b > a) c.setZoom([a, b]);
-    }
-    c.requestPaint();
-  };
-  const onLeave = () => {
-    if (dragFrom === null) c.setCursor(null);
-  };
-  const onDouble = () => c.setZoom(null);
+    },
+    zoom: (b) => {
+      const f = c.frame;
+      if (!f || Math.abs(b.x1 - b.x0) < MIN_DRAG_PX) return;
+      const [x0, x1] = span(b.x0, b.x1, f);
+      const a = pxToX(f, Math.min(x0, x1));
+      const z = pxToX(f, Math.max(x0, x1));
+      if (z > a) c.setZoom([a, z]);
+    },
+  });
   const onKey = (e: KeyboardEvent) => {
     const steps = c.cursorSteps();
     if (e.key === 'Escape') {
@@ -74,18 +58,11 @@ export function attachCurvePointer(c: CursorTarget): () => void {
     c.setCursor(steps[Math.min(Math.max(next, 0), steps.length - 1)], true);
   };
   const onBlur = () => c.setCursor(null);
-  const listeners: [string, EventListener][] = [
-    ['pointerdown', onDown as EventListener],
-    ['pointermove', onMove as EventListener],
-    ['pointerup', onUp],
-    ['pointercancel', onUp],
-    ['pointerleave', onLeave],
-    ['dblclick', onDouble],
-    ['keydown', onKey as EventListener],
-    ['blur', onBlur],
-  ];
-  for (const [type, fn] of listeners) canvas.addEventListener(type, fn);
+  canvas.addEventListener('keydown', onKey);
+  canvas.addEventListener('blur', onBlur);
   return () => {
-    for (const [type, fn] of listeners) canvas.removeEventListener(type, fn);
+    offPointer();
+    canvas.removeEventListener('keydown', onKey);
+    canvas.removeEventListener('blur', onBlur);
   };
 }

@@ -2,7 +2,7 @@ import '../../ui/chart/chart.css';
 import './scatter.css';
 import { Legend } from '../../ui/chart/legend';
 import { Tooltip } from '../../ui/chart/tooltip';
-import type { Box } from './gesture';
+import type { Box } from '../../ui/chart/gesture';
 
 /**
  * The scatter's DOM: a legend row (title, class buttons, PNG), and the plotting area holding the

@@ -1,23 +1,9 @@
 import { pxToX, pxToY, type Frame } from '../../ui/chart/frame';
+import type { Box } from '../../ui/chart/gesture';
 import type { Range } from './range';
 
-/** A pointer that moved less than this between press and release tapped (clicked); more, it dragged. */
-export const DRAG_PX = 4;
 /** A zoom box thinner than this on one side zooms only the other axis, as plotly's did. */
 export const MIN_BOX_PX = 8;
-/** Two taps this close in time and place are a double tap (double-click). */
-export const DOUBLE_TAP_MS = 400;
-export const DOUBLE_TAP_PX = 10;
-
-/** Two corners of a dragged box, in canvas pixels. */
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-export const isDrag = (b: Box): boolean => Math.hypot(b.x1 - b.x0, b.y1 - b.y0) > DRAG_PX;
 
 /** The box clipped to the plotting area, corners in order. */
 export function clipBox(f: Frame, b: Box): Box {
@@ -41,12 +27,3 @@ export function zoomRanges(f: Frame, box: Box): { x: Range; y: Range } | null {
     y: tall ? [pxToY(f, b.y1), pxToY(f, b.y0)] : [f.y[0], f.y[1]],
   };
 }
-
-export interface Tap {
-  t: number;
-  x: number;
-  y: number;
-}
-
-export const isDoubleTap = (prev: Tap | null, next: Tap): boolean =>
-  prev !== null && next.t - prev.t <= DOUBLE_TAP_MS && Math.hypot(next.x - prev.x, next.y - prev.y) <= DOUBLE_TAP_PX;

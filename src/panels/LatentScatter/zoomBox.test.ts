@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../ui/chart/frame';
-import { clipBox, isDoubleTap, isDrag, zoomRanges } from './gesture';
+import { clipBox, zoomRanges } from './zoomBox';
 
 // 200 × 100 pixels showing x ∈ [0, 20], y ∈ [-5, 5].
 const f: Frame = { left: 50, top: 10, width: 200, height: 100, x: [0, 20], y: [-5, 5] };
@@ -30,20 +30,5 @@ describe('zoom box', () => {
     const r = zoomRanges(f, { x0: 0, y0: 500, x1: 100, y1: 30 });
     expect(r?.x[0]).toBeCloseTo(0, 12);
     expect(r?.y[0]).toBeCloseTo(-5, 12);
-  });
-});
-
-describe('taps and drags', () => {
-  it('calls a press that moved a few pixels a tap, more a drag', () => {
-    expect(isDrag({ x0: 10, y0: 10, x1: 13, y1: 12 })).toBe(false);
-    expect(isDrag({ x0: 10, y0: 10, x1: 16, y1: 10 })).toBe(true);
-  });
-
-  it('knows a double tap: quick and in the same place', () => {
-    const first = { t: 1000, x: 50, y: 50 };
-    expect(isDoubleTap(null, first)).toBe(false);
-    expect(isDoubleTap(first, { t: 1250, x: 53, y: 48 })).toBe(true);
-    expect(isDoubleTap(first, { t: 1600, x: 50, y: 50 })).toBe(false);
-    expect(isDoubleTap(first, { t: 1100, x: 80, y: 50 })).toBe(false);
   });
 });
