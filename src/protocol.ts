@@ -11,7 +11,8 @@ export type Command =
   | { type: 'init'; manifestUrl: string }
   | { type: 'setConfig'; config: ExperimentConfig }
   | { type: 'setBackend'; backend: BackendChoice }
-  | { type: 'start' }
+  /** `name` names the new run (a preset's name); without it the run is named from its config. */
+  | { type: 'start'; name?: string }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }

@@ -7,6 +7,8 @@ import { DrawView } from './DrawView';
 import { ExploreView } from './ExploreView';
 import { Footer } from './Footer';
 import { Keyboard } from './Keyboard';
+import { ResetDialog } from './ResetDialog';
+import { RunBar } from './RunBar';
 import { startFirstRun } from './firstRun';
 import { RunsView } from './RunsView';
 import { StatsView } from './StatsView';
@@ -48,6 +50,7 @@ export function App() {
         </div>
         <DisplayControls />
       </header>
+      <RunBar />
       <main className="app-main">
         <UpdateBanner />
         <WelcomeNote />
@@ -56,6 +59,7 @@ export function App() {
       </main>
       <Footer />
       <Keyboard />
+      <ResetDialog />
     </div>
   );
 }

@@ -15,7 +15,7 @@ export function DisplayControls() {
     <div className="display-controls">
       <button
         type="button"
-        className="btn btn-small"
+        className="btn btn-small presenter-toggle"
         aria-pressed={presenter}
         title="Presenter mode (p): large type, thick lines, high contrast, fewer controls — for a projector"
         onClick={displayActions.togglePresenter}

@@ -1,4 +1,5 @@
 import { CompletionPanel } from '../panels/Completion/CompletionPanel';
+import { CompletionPreview } from '../panels/Completion/CompletionPreview';
 import { GapPanel } from '../panels/Completion/GapPanel';
 import { completionActions, completionStore } from '../panels/Completion/instance';
 import { DrawCanvas } from '../panels/Draw/DrawCanvas';
@@ -31,12 +32,16 @@ export function DrawView() {
             There is no model yet: train one on the Train tab (a few hundred steps are enough to see completions), then come back.
           </p>
         ) : null}
+        {/* Choose what the model sees before drawing: the region comes first. */}
+        <RegionPicker onChange={changed} />
         <div className="draw-main">
           <DrawCanvas onStrokeStart={completionActions.cancel} onStrokeEnd={changed} />
-          <ModelInput />
+          <div className="draw-previews">
+            <ModelInput />
+            <CompletionPreview />
+          </div>
         </div>
         <DrawTools onEdit={changed} />
-        <RegionPicker onChange={changed} />
         <TestImagePicker onLoaded={changed} />
       </section>
       <CompletionPanel input={currentInput} />

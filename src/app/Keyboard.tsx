@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
-import { displayActions } from '../store/display';
+import { displayActions, displayStore } from '../store/display';
+import { stagedPanel } from '../ui/stage';
 import { trainingStore } from '../store/stores';
+import { promptsActions } from '../ui/stores';
 import { viewStore } from '../store/view';
 import { Dialog } from './Dialog';
+import { moveStage } from './stageNav';
 import { SHORTCUTS, VIEW_IDS, shortcutFor, type ShortcutAction } from './shortcuts';
 
 function trainOrPause(): void {
@@ -21,19 +24,19 @@ function showView(index: number): void {
   viewStore.getState().show(id);
 }
 
-/** The page-wide shortcuts, the shortcut sheet (?) and the confirm dialog behind `r`. */
+/** The page-wide shortcuts and the shortcut sheet (?). */
 export function Keyboard() {
   const [sheet, setSheet] = useState(false);
-  const [confirmReset, setConfirmReset] = useState(false);
 
   useEffect(() => {
     const run: Record<ShortcutAction['kind'], (a: ShortcutAction) => void> = {
       'train-pause': trainOrPause,
       step: () => trainingStore.getState().actions.step(),
-      reset: () => setConfirmReset(true),
+      reset: () => promptsActions.requestReset(),
       view: (a) => a.kind === 'view' && showView(a.index),
       help: () => setSheet(true),
       presenter: () => displayActions.togglePresenter(),
+      stage: (a) => a.kind === 'stage' && moveStage(a.dir),
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
@@ -47,6 +50,8 @@ export function Keyboard() {
         role: t.getAttribute('role'),
       });
       if (!action) return;
+      // Page Down scrolls the page as usual, except on a stage: Presenter mode or a panel full screen.
+      if (action.kind === 'stage' && !displayStore.getState().presenter && !stagedPanel()) return;
       e.preventDefault();
       run[action.kind](action);
     };
@@ -79,24 +84,6 @@ export function Keyboard() {
         <div className="dialog-buttons">
           <button type="button" className="btn" autoFocus onClick={() => setSheet(false)}>
             Close
-          </button>
-        </div>
-      </Dialog>
-      <Dialog id="reset-confirm" title="Reset the model?" open={confirmReset} onClose={() => setConfirmReset(false)}>
-        <p>This forgets the trained weights and starts over from step 0.</p>
-        <div className="dialog-buttons">
-          <button type="button" className="btn" autoFocus onClick={() => setConfirmReset(false)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => {
-              trainingStore.getState().actions.reset();
-              setConfirmReset(false);
-            }}
-          >
-            Reset
           </button>
         </div>
       </Dialog>

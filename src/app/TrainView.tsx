@@ -1,20 +1,40 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
 import { BackendPanel } from '../panels/Backend/BackendPanel';
 import { Controls } from '../panels/Controls/Controls';
-import { TrainButtons } from '../panels/Controls/TrainButtons';
 import { Curves } from '../panels/Curves/Curves';
 import { DatasetPanel } from '../panels/Dataset/DatasetPanel';
 import { ErrorArea } from '../panels/Errors/ErrorArea';
+import { PresetGuide } from '../panels/Presets/PresetGuide';
 import { Reconstructions } from '../panels/Reconstructions/Reconstructions';
 import { Samples } from '../panels/Samples/Samples';
-import { StatusBar } from '../panels/StatusBar/StatusBar';
+import { viewStore } from '../store/view';
+import { useDisplay } from '../ui/useDisplay';
+import './layout.css';
 
-/** Controls left, curves centre, image grids right, status along the bottom. */
+/** Settings left, curves centre, image grids right; the run's status and buttons live in the run bar. */
 export function TrainView() {
+  const presenter = useDisplay((s) => s.presenter);
+  const open = useStore(viewStore, (s) => s.settingsOpen);
+  const close = () => viewStore.getState().setSettingsOpen(false);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <div className="train-view">
       <ErrorArea />
-      <aside className="panel area-controls" aria-label="Experiment settings">
-        <TrainButtons />
+      <aside className="panel area-controls" id="experiment-settings" aria-label="Experiment settings" data-drawer={presenter} data-open={open}>
+        {presenter ? (
+          <div className="drawer-head">
+            <h2>Settings</h2>
+            <button type="button" className="btn btn-small" onClick={close}>
+              Close
+            </button>
+          </div>
+        ) : null}
         <Controls />
         <BackendPanel />
         <DatasetPanel />
@@ -23,10 +43,10 @@ export function TrainView() {
         <Curves />
       </div>
       <div className="area-grids">
+        <PresetGuide />
         <Reconstructions />
         <Samples />
       </div>
-      <StatusBar />
     </div>
   );
 }

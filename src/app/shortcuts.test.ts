@@ -13,6 +13,8 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('?'), body)).toEqual({ kind: 'help' });
     expect(shortcutFor(key('1'), body)).toEqual({ kind: 'view', index: 0 });
     expect(shortcutFor(key('5'), body)).toEqual({ kind: 'view', index: 4 });
+    expect(shortcutFor(key('PageDown'), body)).toEqual({ kind: 'stage', dir: 1 });
+    expect(shortcutFor(key('PageUp'), body)).toEqual({ kind: 'stage', dir: -1 });
   });
 
   it('has no action for digits past the last view, other letters or modified keys', () => {

@@ -5,7 +5,8 @@ export type ShortcutAction =
   | { kind: 'reset' }
   | { kind: 'view'; index: number }
   | { kind: 'help' }
-  | { kind: 'presenter' };
+  | { kind: 'presenter' }
+  | { kind: 'stage'; dir: 1 | -1 };
 
 /** The order of the views that 1–5 pick: the tab order in App.tsx. */
 export const VIEW_IDS = ['train', 'explore', 'draw', 'stats', 'runs'] as const;
@@ -18,6 +19,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   ...VIEW_NAMES.map((name, i) => ({ keys: String(i + 1), does: `Show the ${name} view` })),
   { keys: 'p', does: 'Presenter mode on or off' },
   { keys: '?', does: 'Show this list of shortcuts' },
+  { keys: 'Page Down / Page Up', does: 'Next / previous key panel full screen: curves, samples, latent plane, manifold, completion (a clicker works)' },
   { keys: 'Esc', does: 'Close a dialog or leave full screen' },
 ];
 
@@ -66,6 +68,8 @@ export function shortcutFor(e: KeyInput, target: KeyTarget): ShortcutAction | nu
   if (e.key === 'r' || e.key === 'R') return { kind: 'reset' };
   if (e.key === 'p' || e.key === 'P') return { kind: 'presenter' };
   if (e.key === '?') return { kind: 'help' };
+  if (e.key === 'PageDown') return { kind: 'stage', dir: 1 };
+  if (e.key === 'PageUp') return { kind: 'stage', dir: -1 };
   const n = Number(e.key);
   if (/^[1-9]$/.test(e.key) && n <= VIEW_IDS.length) return { kind: 'view', index: n - 1 };
   return null;

@@ -38,7 +38,7 @@ export interface RunsState {
     resume(run: RunSummary, train: boolean): void;
     discard(run: RunSummary): Promise<void>;
     /** Starts a new experiment from a config (a preset, a run to duplicate): the current run is kept. */
-    startFrom(config: ExperimentConfig): void;
+    startFrom(config: ExperimentConfig, opts?: { name?: string; train?: boolean }): void;
     setLinkNotes(notes: string[]): void;
     dismissNotice(): void;
   };
@@ -167,9 +167,10 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
             fail(err);
           }
         },
-        startFrom: (config) => {
+        startFrom: (config, opts = {}) => {
           port.send({ type: 'reset' });
           loadConfig(config);
+          if (opts.train) port.send({ type: 'start', ...(opts.name ? { name: opts.name } : {}) });
         },
         setLinkNotes: (linkNotes) => set({ linkNotes }),
         dismissNotice: () => set({ notice: null }),

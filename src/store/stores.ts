@@ -1,5 +1,6 @@
 import { trainerClient } from '../client/instance';
 import { createExperimentStore } from './experiment';
+import { createPromptsStore } from './prompts';
 import { createTrainingStore } from './training';
 
 /** The app's store instances, wired to the one trainer client. */
@@ -8,3 +9,9 @@ export const trainingStore = createTrainingStore(trainerClient);
 
 // A run exists once a step is taken; until Reset, changes that need a new model wait.
 trainingStore.subscribe((s) => experimentStore.getState().actions.setRunActive(s.step > 0));
+
+/** Reset asks first once a run has progress, from the button and the `r` key alike. */
+export const promptsStore = createPromptsStore(
+  () => trainingStore.getState().step,
+  () => trainingStore.getState().actions.reset(),
+);

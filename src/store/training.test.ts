@@ -38,6 +38,15 @@ describe('training store', () => {
     expect(store.getState()).toMatchObject({ state: 'idle', step: 0, train: null, test: null, imagesPerSec: null });
   });
 
+  it('shows an opened run’s or imported model’s last figures from its history', () => {
+    const { store, fire } = setup();
+    fire({ type: 'status', state: 'idle', step: 0, epoch: 0 });
+    const h = (xs: number[]) => ({ step: xs.map((_, i) => i + 1), nelbo: xs, recon: xs.map((x) => x - 20), kl: xs.map(() => 20), loss: xs });
+    fire({ type: 'history', runId: 'r', history: { train: h([200, 150, 130]), test: { ...h([140, 125]), epoch: [1, 2] }, notes: [] } });
+    fire({ type: 'status', state: 'paused', step: 3, epoch: 2 });
+    expect(store.getState()).toMatchObject({ state: 'paused', train: { nelbo: 130, recon: 110, kl: 20 }, test: { nelbo: 125 } });
+  });
+
   it('keeps the backend, progress and dataset facts', () => {
     const { store, fire } = setup();
     fire({ type: 'status', state: 'loading', step: 0, epoch: 0 });

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from '../config/experiment';
-import type { BackendProbe, Command, LossTerms, ProgressTask, TrainerEvent, TrainerState } from '../protocol';
+import type { BackendProbe, Command, LossTerms, ProgressTask, RunHistory, TrainerEvent, TrainerState } from '../protocol';
 
 export interface ProgressInfo {
   task: ProgressTask;
@@ -84,6 +84,16 @@ export const INITIAL_TRAINING: Data = {
 
 let nextErrorId = 1;
 
+const lastOf = (h: { step: number[]; nelbo: number[]; recon: number[]; kl: number[]; loss: number[] }): LossTerms | null => {
+  const i = h.step.length - 1;
+  return i < 0 ? null : { nelbo: h.nelbo[i], recon: h.recon[i], kl: h.kl[i], loss: h.loss[i] };
+};
+
+/** The train and test figures a saved history ends on (null where it has none). */
+export function lastFigures(h: RunHistory): Pick<Data, 'train' | 'test'> {
+  return { train: lastOf(h.train), test: lastOf(h.test) };
+}
+
 /** How one event changes the state; pure, so it is tested without a worker. */
 export function fold(s: Data, e: TrainerEvent): Partial<Data> {
   switch (e.type) {
@@ -110,6 +120,9 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
       const label = `${info.trainCount.toLocaleString('en')} training and ${info.testCount.toLocaleString('en')} test images${info.fromCache ? ' (from this browser’s cache)' : ''}`;
       return { dataset: info, datasetProgress: { task: 'dataset', label, done: total, total } };
     }
+    case 'history':
+      // An opened run or imported model: its last figures, until its own next step replaces them.
+      return lastFigures(e.history);
     case 'images':
     case 'note':
     case 'analysisResult':
@@ -118,7 +131,6 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'analysisPartial':
     case 'resumable':
     case 'runSaved':
-    case 'history':
     case 'runsResult':
     case 'runsError':
     case 'pong':

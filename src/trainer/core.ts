@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
 import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
-import { answerRuns, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
+import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type TrainingData } from './session';
@@ -99,11 +99,11 @@ export class TrainerCore {
       case 'setBackend':
         this.backendChoice = cmd.backend;
         this.backendReady = false;
-        if (this.session) this.reset('Backend changed: the run restarts on the new backend.');
+        if (this.session) await this.moveRun();
         return;
       case 'start':
         if (this.state === 'paused') return this.resume();
-        if (this.state === 'idle' || this.state === 'stopped') return this.start();
+        if (this.state === 'idle' || this.state === 'stopped') return this.start(cmd.name);
         return;
       case 'resume':
         if (this.state === 'paused') return this.resume();
@@ -172,9 +172,9 @@ export class TrainerCore {
     s?.updateConfig(next);
   }
 
-  private async start(): Promise<void> {
+  private async start(name?: string): Promise<void> {
     if (this.session && this.session.epoch >= this.config.epochs) this.disposeSession();
-    if (!(await this.prepare())) return;
+    if (!(await this.prepare(name))) return;
     this.setState('training');
     void this.loop();
   }
@@ -197,7 +197,7 @@ export class TrainerCore {
   }
 
   /** Chooses a backend, loads data and builds the model as needed. False when abandoned. */
-  private async prepare(): Promise<boolean> {
+  private async prepare(name?: string): Promise<boolean> {
     if (this.session) return true;
     const gen = this.generation;
     const prev = this.state;
@@ -226,7 +226,7 @@ export class TrainerCore {
       });
     }
     this.session = new TrainingSession(this.config, this.data.data);
-    this.runs.begin(this.session, { id, shape: this.data.data.shape }, () => this.config);
+    this.runs.begin(this.session, { id, shape: this.data.data.shape }, () => this.config, name);
     this.window = new MetricsWindow(this.host.now);
     if (this.state === 'loading') this.state = prev;
     return true;
@@ -335,6 +335,37 @@ export class TrainerCore {
       this.pendingConfig = null;
     }
     this.setState('idle', message);
+  }
+
+  /**
+   * Carries the run over to the newly chosen backend: its weights, optimizer state and place in the
+   * epoch, as a resume would, then goes on as it was (training or paused).
+   */
+  private async moveRun(): Promise<void> {
+    const old = this.session!;
+    const wasTraining = this.state === 'training';
+    const gen = this.generation;
+    // The loop stops at its next slice, so the copy is of the last step taken.
+    this.setState('loading', 'Moving the run to the new backend…');
+    const state = await captureSession(old);
+    // The old variables go with the old backend.
+    this.session = null;
+    old.dispose();
+    const b = await this.host.chooseBackend(this.backendChoice, (label, done, total) => this.host.emit({ type: 'progress', task: 'backend', label, done, total }));
+    if (gen !== this.generation) return;
+    this.host.emit({ type: 'backend', ...b });
+    this.backendReady = true;
+    const s = new TrainingSession(this.config, this.data!.data);
+    await restoreSession(s, state);
+    this.session = s;
+    this.runs.rebind(s);
+    this.window = new MetricsWindow(this.host.now);
+    this.host.emit({ type: 'note', step: s.step, text: `backend = ${b.name}` });
+    const message = `Run moved to ${b.name.toUpperCase()} at step ${s.step}; weights and optimizer state carried over.`;
+    if (wasTraining) {
+      this.setState('training', message);
+      void this.loop();
+    } else this.setState('paused', message);
   }
 
   /** Puts a saved run or a model file (its lock held) in place of the current run, paused. */

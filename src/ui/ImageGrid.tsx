@@ -39,18 +39,23 @@ export function ImageGrid({ source, testId, label, placeholder }: Props) {
     return source((grid) => paint(canvas, grid));
   }, [source]);
   return (
-    <div className="image-grid" data-empty="true">
-      <canvas ref={canvasRef} data-testid={testId} role="img" aria-label={label} width={239} height={239} />
-      <p className="image-grid-placeholder">{placeholder}</p>
-      <button
-        type="button"
-        className="btn btn-small image-grid-save"
-        title="Save this image grid as a PNG file"
-        aria-label="Save image grid as PNG"
-        onClick={() => canvasRef.current && saveCanvas(canvasRef.current, `${testId}.png`)}
-      >
-        PNG
-      </button>
+    <div className="image-grid-block">
+      <div className="image-grid" data-empty="true">
+        <canvas ref={canvasRef} data-testid={testId} role="img" aria-label={label} width={239} height={239} />
+        <p className="image-grid-placeholder">{placeholder}</p>
+      </div>
+      {/* Below the picture, never over it: a button on the grid hid its last tile. */}
+      <div className="image-grid-actions">
+        <button
+          type="button"
+          className="btn btn-small image-grid-save"
+          title="Save this image grid as a PNG file"
+          aria-label="Save image grid as PNG"
+          onClick={() => canvasRef.current && saveCanvas(canvasRef.current, `${testId}.png`)}
+        >
+          PNG
+        </button>
+      </div>
     </div>
   );
 }

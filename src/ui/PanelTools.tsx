@@ -2,16 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { loadPlotly } from './loadPlotly';
 import { EXPLANATIONS } from './explanations';
 import { resizePlotsIn } from './plotTheme';
+import { onStageChange, toggleStage } from './stage';
 
 /** The panel a button sits in: its closest `.panel`. */
 function panelOf(el: HTMLElement | null): HTMLElement | null {
   return el?.closest<HTMLElement>('.panel') ?? null;
 }
 
-/**
- * A panel's "What am I looking at?" note and its full-screen button. Full screen uses the
- * Fullscreen API; where that is missing (iOS Safari, some frames) the panel becomes a fixed overlay.
- */
+/** A panel's "What am I looking at?" note and its full-screen button (see ui/stage.ts). */
 export function PanelTools({ id, title }: { id: string; title: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [full, setFull] = useState(false);
@@ -20,45 +18,18 @@ export function PanelTools({ id, title }: { id: string; title: string }) {
   useEffect(() => {
     const panel = panelOf(ref.current);
     if (!panel) return;
-    const onChange = () => {
-      setFull(document.fullscreenElement === panel || panel.classList.contains('panel-overlay'));
-      resizePlotsIn(panel, loadPlotly);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && panel.classList.contains('panel-overlay')) {
-        panel.classList.remove('panel-overlay');
-        onChange();
-      }
-    };
-    document.addEventListener('fullscreenchange', onChange);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('fullscreenchange', onChange);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, []);
+    panel.dataset.panelId = id;
+    return onStageChange((staged) => {
+      const mine = staged === panel;
+      setFull(mine);
+      // Plotly charts measure their box once; a new box needs a new layout (canvas charts observe it).
+      if (mine || panel.dataset.wasStaged) resizePlotsIn(panel, loadPlotly);
+      if (mine) panel.dataset.wasStaged = 'true';
+      else delete panel.dataset.wasStaged;
+    });
+  }, [id]);
 
-  const toggle = () => {
-    const panel = panelOf(ref.current);
-    if (!panel) return;
-    if (document.fullscreenElement === panel) {
-      void document.exitFullscreen();
-    } else if (panel.classList.contains('panel-overlay')) {
-      panel.classList.remove('panel-overlay');
-      setFull(false);
-      resizePlotsIn(panel, loadPlotly);
-    } else if (document.fullscreenEnabled && panel.requestFullscreen) {
-      panel.requestFullscreen().catch(() => {
-        panel.classList.add('panel-overlay');
-        setFull(true);
-      });
-    } else {
-      panel.classList.add('panel-overlay');
-      setFull(true);
-      resizePlotsIn(panel, loadPlotly);
-    }
-  };
-
+  const label = full ? 'Exit full screen' : 'Full screen';
   return (
     <div className="panel-tools" ref={ref}>
       {text ? (
@@ -67,9 +38,22 @@ export function PanelTools({ id, title }: { id: string; title: string }) {
           <p data-testid={`${id}-about`}>{text}</p>
         </details>
       ) : null}
-      <button type="button" className="btn btn-small panel-full" aria-pressed={full} aria-label={`Full screen: ${title}`} title={full ? 'Leave full screen (Esc)' : 'Show this panel full screen'} onClick={toggle}>
-        Full screen
+      <button
+        type="button"
+        className="btn btn-small panel-full"
+        aria-pressed={full}
+        aria-label={`${label}: ${title}`}
+        title={full ? 'Back to the page (Esc)' : 'Show this panel filling the screen'}
+        onClick={() => {
+          const panel = panelOf(ref.current);
+          if (panel) toggleStage(panel);
+          // The button moved with its panel; keep focus on it so Enter toggles back.
+          ref.current?.querySelector<HTMLButtonElement>('.panel-full')?.focus();
+        }}
+      >
+        {label}
       </button>
     </div>
   );
 }
+

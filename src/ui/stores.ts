@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
-import { experimentStore, trainingStore } from '../store/stores';
+import { experimentStore, promptsStore, trainingStore } from '../store/stores';
+import type { PromptsState } from '../store/prompts';
 import type { ExperimentState } from '../store/experiment';
 import type { TrainingState } from '../store/training';
 
@@ -14,3 +15,9 @@ export function useTraining<T>(select: (s: TrainingState) => T): T {
 
 export const experimentActions = experimentStore.getState().actions;
 export const trainingActions = trainingStore.getState().actions;
+
+export function usePrompts<T>(select: (s: PromptsState) => T): T {
+  return useStore(promptsStore, select);
+}
+
+export const promptsActions = promptsStore.getState().actions;

@@ -4,6 +4,7 @@ import { trainerClient } from '../../client/instance';
 import { PanelTools } from '../../ui/PanelTools';
 import { saveCanvas, saveText } from '../../ui/saveFile';
 import { seriesToCsv } from './csv';
+import { CurvesPlaceholder } from './CurvesPlaceholder';
 import { CurvesSummary } from './CurvesSummary';
 import { ElboFormula } from './ElboFormula';
 import { historyToMetrics } from './history';
@@ -34,10 +35,10 @@ export function Curves() {
     <section className="panel panel-curves" aria-labelledby="curves-title">
       <h2 id="curves-title">Loss curves</h2>
       <PanelTools id="curves" title="Loss curves" />
-      <p className="panel-note">
-        Nats per image. nELBO = reconstruction + KL; lines follow training batches (in a long run, means of 2, 4, 8… consecutive batches, so the chart stays quick), diamonds mark the test split after each epoch; a dotted line is the loss the objective minimises where it is not the nELBO, and dashed lines mark mid-run edits.
-      </p>
-      <ElboFormula />
+      <div className="curves-frame">
+        <div className="curves" data-testid="curves" ref={ref} />
+        <CurvesPlaceholder />
+      </div>
       <div className="curves-tools secondary">
         <button
           type="button"
@@ -58,10 +59,10 @@ export function Curves() {
           PNG
         </button>
       </div>
-      <div className="curves-frame">
-        <div className="curves" data-testid="curves" ref={ref} />
-        <p className="curves-placeholder">Press Train and watch the losses fall.</p>
-      </div>
+      <p className="panel-note">
+        Nats per image. nELBO = reconstruction + KL; lines follow training batches (in a long run, means of 2, 4, 8… consecutive batches, so the chart stays quick), diamonds mark the test split after each epoch; a dotted line is the loss the objective minimises where it is not the nELBO, and dashed lines mark mid-run edits.
+      </p>
+      <ElboFormula />
       <CurvesSummary />
     </section>
   );

@@ -1,6 +1,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useEffect, useRef } from 'react';
+import { fitToWidth } from '../../ui/fitWidth';
 import { useExperiment } from '../../ui/stores';
 import { likelihoodTex, objectiveTex } from './elboTex';
 
@@ -8,7 +9,11 @@ import { likelihoodTex, objectiveTex } from './elboTex';
 function Formula({ tex, testId }: { tex: string; testId: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (ref.current) katex.render(tex, ref.current, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+    const el = ref.current;
+    if (!el) return;
+    katex.render(tex, el, { displayMode: true, throwOnError: false, output: 'htmlAndMathml' });
+    // Scaled, never clipped: a projector at 1024 px still shows the whole expression.
+    return fitToWidth(el).stop;
   }, [tex]);
   return <div className="elbo-line" data-testid={testId} ref={ref} />;
 }

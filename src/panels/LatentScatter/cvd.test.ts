@@ -18,6 +18,12 @@ describe('colour-vision deficiency check', () => {
 
   it('keeps the scatter label colours apart for normal, protan, deutan and tritan vision', () => {
     for (const [kind, m] of Object.entries(CVD)) expect(minDistance(LABEL_COLORS, m), kind).toBeGreaterThan(12);
+    // Distinct by name for normal vision too: far apart, and only one grey (chroma under 15).
+    expect(minDistance(LABEL_COLORS, CVD.normal)).toBeGreaterThan(30);
+    expect(LABEL_COLORS.filter((c) => Math.hypot(...labAs(c, CVD.normal).slice(1)) < 15)).toHaveLength(1);
+    // The previous palette had two greys and a blue pair: this check rejects it.
+    const previous = ['#E69F00', '#56B4E9', '#009E73', '#0077BB', '#CC79A7', '#DDCC77', '#117733', '#999933', '#666666', '#BBBBBB'];
+    expect(minDistance(previous, CVD.normal)).toBeLessThan(30);
     // The check can fail: Tableau 10 (the old palette) puts red and green together for a deuteranope.
     expect(minDistance(TABLEAU_10, CVD.deutan)).toBeLessThan(12);
   });

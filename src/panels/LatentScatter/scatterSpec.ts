@@ -1,11 +1,13 @@
 import type { LatentPlane } from '../../protocol';
 
 /**
- * One colour per class: Okabe–Ito's colour-blind-safe hues with Paul Tol's sand, green and olive and
- * two greys, chosen so that every pair stays apart (CIE76 ΔE > 12) for protan, deutan and tritan
- * vision as well as normal (cvd.test.ts), with no colour too dark or light for either theme.
+ * One colour per class, each with its own name (orange, blue, green, vermillion, sky, pink, sand,
+ * brown, magenta, grey): Okabe–Ito's hues extended with Tol's sand, Tableau's green and brown and a
+ * magenta, picked by search so that every pair stays apart by CIE76 ΔE > 30 for normal vision and
+ * > 12 for protan, deutan and tritan vision (cvd.test.ts), with one grey only and no colour too dark
+ * or too light for either theme.
  */
-export const LABEL_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#0077BB', '#CC79A7', '#DDCC77', '#117733', '#999933', '#666666', '#BBBBBB'];
+export const LABEL_COLORS = ['#E69F00', '#0072B2', '#59A14F', '#D55E00', '#66CCEE', '#CC79A7', '#DDCC77', '#8C564B', '#EE3377', '#BBBBBB'];
 
 /** Points are drawn see-through, so dense clusters read darker and overlaps show. */
 export const POINT_ALPHA = 0.75;

@@ -1,44 +1,60 @@
 import { PRESET_GROUPS, type Preset, type PresetGroup } from '../../config/presets';
-import { runsActions, showView } from '../Runs/runsStore';
+import { durationText, estimateSeconds } from '../../config/runTime';
+import { presetRunName, presetStore } from '../../store/preset';
+import { viewStore } from '../../store/view';
 import { PanelTools } from '../../ui/PanelTools';
+import { runsActions } from '../Runs/runsStore';
 
-function load(p: Preset): void {
+/** One click: the preset's settings, a new run named after it, training at once in the Train view. */
+function start(g: PresetGroup, p: Preset): void {
   // A preset starts a new run; the one in the Train view is kept in Saved runs.
-  runsActions.startFrom(p.config);
-  showView('train');
+  presetStore.getState().actions.set(g, p);
+  runsActions.startFrom(p.config, { name: presetRunName(g, p), train: true });
+  viewStore.getState().show('train');
 }
 
 function Group({ g }: { g: PresetGroup }) {
   return (
     <article className="preset-card" aria-labelledby={`preset-${g.id}`}>
-      <p className="preset-source">{g.source}</p>
       <h3 id={`preset-${g.id}`}>{g.title}</h3>
-      <p className="preset-figure">
-        Reproduces: <strong>{g.figure}</strong>
-      </p>
       <p className="preset-look">
         <span className="preset-look-label">Look at: </span>
         {g.lookAt}
       </p>
-      {g.note ? <p className="preset-note">{g.note}</p> : null}
-      <div className="preset-buttons" role="group" aria-label={`Load a model of ${g.title}`}>
+      <div className="preset-buttons" role="group" aria-label={`Train a model of ${g.title}`}>
         {g.presets.map((p) => (
-          <button key={p.id} type="button" className="btn btn-small" data-preset={p.id} aria-label={`Load preset ${g.title}: ${p.label}`} onClick={() => load(p)}>
+          <button
+            key={p.id}
+            type="button"
+            className="btn btn-small"
+            data-preset={p.id}
+            aria-label={`Train preset ${g.title}: ${p.label}`}
+            title={`Loads these settings and starts training at once (${p.config.epochs} epochs, ${durationText(estimateSeconds(p.config))} on a typical laptop)`}
+            onClick={() => start(g, p)}
+          >
             {p.label}
+            <span className="preset-time">{durationText(estimateSeconds(p.config))}</span>
           </button>
         ))}
       </div>
+      <p className="preset-source">
+        {g.source} · {g.figure}
+      </p>
+      {g.note ? <p className="preset-note">{g.note}</p> : null}
     </article>
   );
 }
 
-/** The seed reports' experiments, one click each: the config loads into the Train view. */
+/** The course reports' experiments, one click each: the config loads into the Train view and trains. */
 export function PresetGallery() {
   return (
     <section className="panel presets-panel" aria-labelledby="presets-title">
-      <h2 id="presets-title">Presets from the seed reports</h2>
-      <PanelTools id="presets" title="Presets from the seed reports" />
-      <p className="panel-note">Each loads the settings behind a figure into the Train view, ready to train. The run in the Train view now is kept in Saved runs.</p>
+      <h2 id="presets-title">Experiments from the course reports</h2>
+      <PanelTools id="presets" title="Experiments from the course reports" />
+      <p className="panel-note">
+        Each button trains that model at once in the Train view, sized to show its point in about two minutes on a laptop (times under each
+        name); the run there now is kept in Saved runs.
+      </p>
       <div className="preset-grid">
         {PRESET_GROUPS.map((g) => (
           <Group key={g.id} g={g} />

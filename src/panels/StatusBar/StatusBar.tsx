@@ -1,17 +1,22 @@
 import type { ReactNode } from 'react';
 import { epochFraction, epochLabel, fixed1, NONE, whole } from '../../ui/format';
 import { useExperiment, useTraining } from '../../ui/stores';
+import { activityText } from './activity';
+import './statusBar.css';
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
+function Item({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <div className="status-item">
+    <div className={`status-item${className ? ` ${className}` : ''}`}>
       <span className="status-label">{label}</span>
       <span className="status-value">{children}</span>
     </div>
   );
 }
 
-/** The run at a glance. Updates at the trainer's metrics rate (about 10×/s), never per step. */
+/**
+ * The run at a glance, in the sticky run bar of every view. Updates at the trainer's metrics rate
+ * (about 10×/s), never per step.
+ */
 export function StatusBar() {
   const state = useTraining((s) => s.state);
   const backend = useTraining((s) => s.backend?.name ?? null);
@@ -24,7 +29,7 @@ export function StatusBar() {
   const activity = useTraining((s) => s.progress);
   const message = useTraining((s) => s.message);
   const epochs = useExperiment((s) => s.config.epochs);
-  const note = activity ? `${activity.label}…` : message;
+  const note = activity ? activityText(activity) : message;
 
   return (
     <section className="status-bar" aria-label="Training status">
@@ -38,7 +43,7 @@ export function StatusBar() {
           {backend ?? NONE}
         </span>
       </Item>
-      <Item label={epochLabel(epoch, epochs)}>
+      <Item label={epochLabel(epoch, epochs)} className="status-epoch">
         <progress data-testid="epoch-progress" value={epochFraction(epoch, epochs, progress)} max={1} aria-label="Progress through this epoch" />
       </Item>
       <Item label="Step">
@@ -50,10 +55,10 @@ export function StatusBar() {
       <Item label="Train nELBO">
         <span data-testid="train-nelbo">{fixed1(train)}</span>
       </Item>
-      <Item label="Validation nELBO">
+      <Item label="Valid. nELBO">
         <span data-testid="test-nelbo">{fixed1(test)}</span>
       </Item>
-      <p className="status-note" aria-live="polite">
+      <p className="status-note" aria-live="polite" data-testid="status-note" title={note ?? undefined}>
         {note}
       </p>
     </section>

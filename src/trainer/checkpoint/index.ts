@@ -2,4 +2,4 @@
 export { checkInputShape } from './modelFile';
 export { RunRecorder, type OpenedRun, type RecorderOptions } from './recorder';
 export { answerRuns, findResumable, openSaved, refuseEarly } from './requests';
-export { restoreSession } from './snapshot';
+export { captureSession, restoreSession } from './snapshot';

@@ -75,13 +75,13 @@ export class RunRecorder {
   }
 
   /** A new session: a new run, saved from its first checkpoint on. */
-  begin(session: TrainingSession, dataset: RunSummary['dataset'], config: () => ExperimentConfig): void {
+  begin(session: TrainingSession, dataset: RunSummary['dataset'], config: () => ExperimentConfig, name?: string): void {
     this.detach();
     const id = this.newId();
     const at = this.wallClock();
     const summary: RunSummary = {
       id,
-      name: runName(config(), at),
+      name: name?.trim().slice(0, 120) || runName(config(), at),
       config: config(),
       dataset,
       status: 'active',
@@ -106,6 +106,11 @@ export class RunRecorder {
     this.current = { session, summary, history, config, lastSaveAt: this.now(), trainingSince: null, lock: Promise.resolve(true) };
     this.lastSavedStep = open.summary.step;
     this.saveFailing = false;
+  }
+
+  /** The same run goes on in a new session (moved to another backend): its record and lock stay. */
+  rebind(session: TrainingSession): void {
+    if (this.current) this.current.session = session;
   }
 
   /** The session is going away: let the run go (a run left active would be offered for resume). */
