@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect, stepCount, canvasInk } from './fixtures';
+import { shotPath } from './shots';
 
-// The README's pictures of each view, retaken by every e2e run so they show the app as it is.
+// The README's pictures of each view, taken by every e2e run into its output (`npm run screenshots` writes docs/).
 test.use({ viewport: { width: 1280, height: 800 }, trace: 'off' });
 
-const shot = (page: Page, view: string) => page.screenshot({ path: `docs/screenshot-${view}.png`, animations: 'disabled', caret: 'hide' });
+const shot = (page: Page, view: string) => page.screenshot({ path: shotPath(test.info(), `screenshot-${view}.png`, true), animations: 'disabled', caret: 'hide' });
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();

@@ -32,10 +32,10 @@ test('on a phone the views are one column with no sideways scroll, and tap targe
   void consoleErrors;
   await page.goto('/');
   expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
-  // Settings above the curves, curves above the image grids: one column.
+  // One column, the curves first (the run bar above holds the buttons), the settings below them.
   const controls = (await page.getByRole('complementary', { name: 'Experiment settings' }).boundingBox())!;
   const curves = (await page.getByTestId('curves').boundingBox())!;
-  expect(curves.y).toBeGreaterThan(controls.y + controls.height - 1);
+  expect(controls.y).toBeGreaterThan(curves.y + curves.height - 1);
   expect(Math.abs(curves.x - controls.x)).toBeLessThan(40);
 
   const found: Record<string, { overflow: number; small: string[] }> = {};

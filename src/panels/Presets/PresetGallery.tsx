@@ -28,7 +28,7 @@ function Group({ g }: { g: PresetGroup }) {
             type="button"
             className="btn btn-small"
             data-preset={p.id}
-            aria-label={`Train preset ${g.title}: ${p.label}`}
+            aria-describedby={`preset-${g.id}`}
             title={`Loads these settings and starts training at once (${p.config.epochs} epochs, ${durationText(estimateSeconds(p.config))} on a typical laptop)`}
             onClick={() => start(g, p)}
           >
