@@ -21,6 +21,45 @@ export default tseslint.config(
     },
   },
   {
+    // The page may read the plug-ins' metas under src/trainer/, nothing else there (it would pull
+    // tfjs into the page's bundle). Test code may drive the worker's code directly.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/trainer/**', 'src/badInput/**', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/*'],
+              message: 'TensorFlow.js runs only in the worker: import it under src/trainer/ and talk to it through src/protocol.ts.',
+            },
+            {
+              regex: '(^|/)trainer/(?!.*(\\.meta|/metas?)$)',
+              message: 'The page imports from src/trainer/ only plug-in metas (<id>.meta.ts, meta.ts, metas.ts); talk to the worker through src/protocol.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Metas are read by both threads: no tfjs in them, directly or through the worker's tf.ts.
+    files: ['src/trainer/**/*.meta.ts', 'src/trainer/**/meta.ts', 'src/trainer/**/metas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'A plug-in meta is imported by the page, which must not load TensorFlow.js.' },
+            { regex: '(^|/)tf$', message: 'A plug-in meta is imported by the page, which must not load TensorFlow.js.' },
+            { regex: '^\\./(?!.*(\\.meta|/?metas?)$)', message: 'A plug-in meta imports only other metas (the page imports it).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // no-implied-eval only sees timers it knows to be globals.
     languageOptions: { globals: { setTimeout: 'readonly', setInterval: 'readonly', window: 'readonly', self: 'readonly', globalThis: 'readonly' } },
     rules: {

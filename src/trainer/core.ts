@@ -7,6 +7,7 @@ import { answerRuns, checkInputShape, findResumable, openSaved, refuseEarly, res
 import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type TrainingData } from './session';
+import { OBJECTIVE_OPTIONS } from './objectives/metas';
 
 export interface DatasetInfo {
   name: string;
@@ -163,9 +164,10 @@ export class TrainerCore {
     }
     const s = this.session;
     if (s) {
-      const changed = (['beta', 'mmdWeight', 'mmdBandwidth', 'objective', 'learningRate'] as const).filter((f) => next[f] !== this.config[f]);
-      const label: Record<(typeof changed)[number], string> = { beta: 'β', mmdWeight: 'λ', mmdBandwidth: 'bandwidth', objective: 'objective', learningRate: 'lr' };
-      if (changed.length) this.host.emit({ type: 'note', step: s.step, text: changed.map((f) => `${label[f]} = ${next[f]}`).join(', ') });
+      // The objectives' options (from their metas), then the objective and the rate: all live.
+      const live = [...OBJECTIVE_OPTIONS.map((o) => ({ field: o.key, symbol: o.spec.symbol })), { field: 'objective', symbol: 'objective' }, { field: 'learningRate', symbol: 'lr' }] as const;
+      const changed = live.filter((f) => next[f.field] !== this.config[f.field]);
+      if (changed.length) this.host.emit({ type: 'note', step: s.step, text: changed.map((f) => `${f.symbol} = ${next[f.field]}`).join(', ') });
     }
     this.config = next;
     if (!rebuild) this.pendingConfig = null;

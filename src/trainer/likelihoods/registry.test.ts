@@ -19,7 +19,7 @@ const PARAMS_PER_PIXEL: Record<string, number> = {
 
 describe('likelihood registry', () => {
   it('has every plug-in under its own id', () => {
-    expect(LIKELIHOOD_IDS.sort()).toEqual(Object.keys(PARAMS_PER_PIXEL).sort());
+    expect([...LIKELIHOOD_IDS].sort()).toEqual(Object.keys(PARAMS_PER_PIXEL).sort());
     for (const id of LIKELIHOOD_IDS) {
       const lik = createLikelihood(id);
       expect(lik.id).toBe(id);

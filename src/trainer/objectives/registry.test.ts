@@ -36,7 +36,7 @@ function evaluate(objective: Objective, epsSeed = 1) {
 
 describe('objectives', () => {
   it('registers elbo, beta-vae, mmd and autoencoder', () => {
-    expect(OBJECTIVE_IDS.sort()).toEqual(['autoencoder', 'beta-vae', 'elbo', 'mmd']);
+    expect([...OBJECTIVE_IDS].sort()).toEqual(['autoencoder', 'beta-vae', 'elbo', 'mmd']);
     for (const id of OBJECTIVE_IDS) expect(createObjective(id).id).toBe(id);
   });
 
