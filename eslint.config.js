@@ -13,7 +13,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@tensorflow/*'],
-              message: 'TensorFlow.js runs only in the worker: import it under src/trainer/ and talk to it through src/protocol.ts.',
+              message: 'TensorFlow.js runs only in the worker: import it under src/trainer/ and talk to it through src/protocol/.',
             },
           ],
         },
@@ -32,11 +32,11 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@tensorflow/*'],
-              message: 'TensorFlow.js runs only in the worker: import it under src/trainer/ and talk to it through src/protocol.ts.',
+              message: 'TensorFlow.js runs only in the worker: import it under src/trainer/ and talk to it through src/protocol/.',
             },
             {
               regex: '(^|/)trainer/(?!.*(\\.meta|/metas?)$)',
-              message: 'The page imports from src/trainer/ only plug-in metas (<id>.meta.ts, meta.ts, metas.ts); talk to the worker through src/protocol.ts.',
+              message: 'The page imports from src/trainer/ only plug-in metas (<id>.meta.ts, meta.ts, metas.ts); talk to the worker through src/protocol/.',
             },
           ],
         },

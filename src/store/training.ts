@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from '../config/experiment';
-import type { BackendProbe, Command, LossTerms, ProgressTask, TrainerEvent, TrainerState } from '../protocol';
+import type { BackendProbe, Command, ErrorCode, LossTerms, ProgressTask, TrainerEvent, TrainerState } from '../protocol';
 
 export interface ProgressInfo {
   task: ProgressTask;
@@ -19,7 +19,7 @@ export interface DatasetInfo {
 
 export interface ShownError {
   id: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   recoverable: boolean;
   field?: string;

@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
-import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
+import { errorCodeOf, type BackendProbe, type Command, type LossTerms, type TrainerEvent, type TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
 import { answerRuns, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { evaluateTest } from './evaluate';
@@ -390,8 +390,7 @@ export class TrainerCore {
 
   private fail(err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
-    const code = (err as { code?: string })?.code ?? 'trainer-failed';
-    this.host.emit({ type: 'error', code, message, recoverable: true });
+    this.host.emit({ type: 'error', code: errorCodeOf(err), message, recoverable: true });
     this.setState(this.session ? 'paused' : 'idle');
   }
 }

@@ -2,9 +2,11 @@
  * The only contract between the page and the trainer worker.
  * Each member carries its own payload, so a `switch (msg.type)` narrows it.
  */
-import type { BackendChoice, BackendName, ExperimentConfig } from './config/experiment';
-import type { AnalysisPartial, AnalysisRequest, AnalysisResult } from './protocol-analysis';
-import type { RunHistory, RunsRequest, RunsResult, RunSummary } from './protocol-runs';
+import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
+import type { AnalysisPartial, AnalysisRequest, AnalysisResult } from './analysis';
+import type { ErrorCode } from './errors';
+import type { BackendProbe, ImageGridPayload, LossTerms, ProgressTask, TrainerState } from './payloads';
+import type { RunHistory, RunsRequest, RunsResult, RunSummary } from './runs';
 
 export type Command =
   /** First command a new worker gets: where the dataset manifest is, resolved by the page. */
@@ -34,41 +36,6 @@ export type Command =
   | { type: 'loseDevice' }
   /** Test hook: checkpoint writes fail with QuotaExceededError midway (`fail: true`) until told otherwise. */
   | { type: 'failStorage'; fail: boolean };
-
-export * from './protocol-analysis';
-export * from './protocol-runs';
-
-export type TrainerState = 'idle' | 'loading' | 'training' | 'paused' | 'stopped';
-
-export interface LossTerms {
-  /** Negative ELBO, nats per image. */
-  nelbo: number;
-  /** Expected negative log-likelihood −E_q[log p(x|z)], nats per image. */
-  recon: number;
-  /** KL(q(z|x) ‖ p(z)), nats per image. */
-  kl: number;
-  /** What the optimiser minimises (recon + β·KL, recon + λ·MMD², or recon); equals nelbo for the plain ELBO. */
-  loss?: number;
-}
-
-export interface BackendProbe {
-  name: BackendName;
-  /** Images per second in the probe, or null when the backend was skipped or failed. */
-  imagesPerSec: number | null;
-  note: string;
-}
-
-export type ProgressTask = 'dataset' | 'backend' | 'evaluation';
-
-/** A grid of images, row-major, values 0..255, transferred (not copied) across threads. */
-export interface ImageGridPayload {
-  count: number;
-  cols: number;
-  width: number;
-  height: number;
-  channels: 1 | 3;
-  pixels: Uint8ClampedArray;
-}
 
 export type TrainerEvent =
   | { type: 'status'; state: TrainerState; step: number; epoch: number; message?: string }
@@ -104,7 +71,7 @@ export type TrainerEvent =
   | { type: 'analysisPartial'; requestId: number; partial: AnalysisPartial }
   /** Something worth marking on the curves at a step, e.g. "β = 2". */
   | { type: 'note'; step: number; text: string }
-  | { type: 'error'; code: string; message: string; recoverable: boolean; field?: string }
+  | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; field?: string }
   /** The newest unfinished run this tab may resume, or null; answers checkResume. */
   | { type: 'resumable'; run: RunSummary | null }
   /** The current run was saved (autosave, epoch end, pause): its summary for the Runs view. */

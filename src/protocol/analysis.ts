@@ -1,5 +1,5 @@
-/** Analyses the worker runs on the current model: part of the page ↔ worker contract (protocol.ts). */
-import type { ImageGridPayload } from './protocol';
+/** Analyses the worker runs on the current model: part of the page ↔ worker contract (src/protocol/). */
+import type { ImageGridPayload } from './payloads';
 
 /**
  * Every analysis the worker can run on the current model: its request fields and its result.

@@ -1,6 +1,6 @@
-/** Requests on saved runs and their answers: part of the page ↔ worker contract (protocol.ts). */
-import type { ExperimentConfig } from './config/experiment';
-import type { LossTerms } from './protocol';
+/** Requests on saved runs and their answers: part of the page ↔ worker contract (src/protocol/). */
+import type { ExperimentConfig } from '../config/experiment';
+import type { LossTerms } from './payloads';
 
 /** A saved training run as the Runs view lists it (written by src/trainer/checkpoint/). */
 export interface RunSummary {
