@@ -4,7 +4,7 @@ import { test, expect, savedRuns, stepCount } from './fixtures';
 // Faults the app survives in real Chromium. The rest are tested in Node (src/trainer/faults/) or
 // elsewhere (README, "Faults survived"): a reload mid-epoch and a crashing trainer in runs.spec.ts.
 
-type Debug = { __vae: { client: { send(c: unknown): void; killWorkerSilently(): void } } };
+type Debug = { __vae: { client: { debug(c: unknown): void; killWorkerSilently(): void } } };
 
 /** Every cached dataset file: its name, and whether its bytes still hash to its key (SHA-256). */
 async function cachedFiles(page: Page): Promise<{ name: string; intact: boolean }[]> {
@@ -92,7 +92,7 @@ test('a lost GPU device: the app falls back to the next backend and resumes from
   test.info().annotations.push({ type: 'device lost', description: `${lost} → ${next}` });
   const [run] = await savedRuns(page);
 
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'loseDevice' }));
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.debug({ type: 'loseDevice' }));
   await expect(page.getByTestId('error-area')).toContainText(`The ${lost} device was lost`, { timeout: 60_000 });
   await expect(page.getByTestId('error-area')).toContainText(`switches to ${next} and continues from the last checkpoint`);
   await expect(page.getByTestId('backend-name')).toHaveText(new RegExp(`^\\s*${next}`), { timeout: 120_000 });
@@ -110,12 +110,12 @@ test('a device lost before any checkpoint was written: training starts again on 
   await page.getByLabel('Hidden widths').fill('64');
   await page.getByLabel('Backend').selectOption('wasm');
   // No checkpoint can land, so the lost run leaves nothing to resume from.
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: true }));
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.debug({ type: 'failStorage', fail: true }));
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(5);
   expect((await savedRuns(page)).filter((r) => r.step > 0)).toEqual([]);
 
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'loseDevice' }));
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.debug({ type: 'loseDevice' }));
   await expect(page.getByTestId('error-area')).toContainText('The wasm device was lost', { timeout: 60_000 });
   await expect(page.getByTestId('error-area')).toContainText('or starts again, if none was saved yet');
   await expect(page.getByTestId('backend-name')).toHaveText(/^\s*cpu/, { timeout: 120_000 });
@@ -155,7 +155,7 @@ test('IndexedDB full mid-write: the previous checkpoint and the datasets stay wh
   await page.goto('/');
   await page.getByLabel('Hidden widths').fill('64');
   await trainUntilSaved(page);
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: true }));
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.debug({ type: 'failStorage', fail: true }));
   const errors = page.getByTestId('error-area');
   await expect(errors).toContainText('Could not save a checkpoint at step', { timeout: 60_000 });
   await expect(errors).toContainText('this browser’s storage for the site is full. Training goes on and the checkpoint from step');
@@ -173,7 +173,7 @@ test('IndexedDB full mid-write: the previous checkpoint and the datasets stay wh
   expect(files.every((f) => f.intact)).toBe(true);
 
   // Space again: the next autosave lands.
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: false }));
+  await page.evaluate(() => (window as unknown as Debug).__vae.client.debug({ type: 'failStorage', fail: false }));
   await expect.poll(async () => (await checkpoint(page))?.step ?? 0, { timeout: 60_000 }).toBeGreaterThan(stepAtFailure + 10);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });

@@ -76,7 +76,7 @@ test('a crashed trainer is replaced, and its run is offered and resumed', async 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => (await savedRuns(page))[0]?.step ?? 0, { timeout: 120_000 }).toBeGreaterThan(0);
 
-  await page.evaluate(() => (window as unknown as { __vae: { client: { send(c: unknown): void } } }).__vae.client.send({ type: 'crash' }));
+  await page.evaluate(() => (window as unknown as { __vae: { client: { debug(c: unknown): void } } }).__vae.client.debug({ type: 'crash' }));
   await expect(page.getByTestId('error-area')).toContainText('stopped unexpectedly');
   await expect(resumeBanner(page)).toContainText(/Resume run from step \d+\?/, { timeout: 30_000 });
   const n = await bannerStep(page);

@@ -157,7 +157,8 @@ async function fullRun(browser, backend) {
 }
 
 if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // --mode e2e keeps window.__vae (the worker's tensor count); the hooks cost nothing per step.
+  const b = spawnSync('npm', ['run', 'build', '--', '--mode', 'e2e'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 let URL_ = '';

@@ -1,8 +1,8 @@
-import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent, TrainerState } from '../protocol';
+import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, DebugCommand, TrainerEvent, TrainerState } from '../protocol';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
 export interface WorkerPort {
-  postMessage(message: Command): void;
+  postMessage(message: Command | DebugCommand): void;
   terminate(): void;
   onmessage: ((ev: MessageEvent) => unknown) | null;
   onerror: ((ev: ErrorEvent) => unknown) | null;
@@ -131,7 +131,12 @@ export class TrainerClient {
 
   /** Test hook: terminates the worker behind this client's back, as the browser may; the heartbeat must notice. */
   killWorkerSilently(): void {
-    this.worker?.terminate();
+    if (__VAE_TEST_HOOKS__) this.worker?.terminate();
+  }
+
+  /** Test hook: fault injection (src/protocol/debug.ts); does nothing in a production build. */
+  debug(cmd: DebugCommand): void {
+    if (__VAE_TEST_HOOKS__) (this.worker ?? this.start()).postMessage(cmd);
   }
 
   private start(): WorkerPort {

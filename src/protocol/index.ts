@@ -5,6 +5,7 @@
  * import one another in one direction only (payloads ← analysis, runs ← messages).
  */
 export * from './analysis';
+export * from './debug';
 export * from './errors';
 export * from './messages';
 export * from './payloads';

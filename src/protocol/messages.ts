@@ -28,14 +28,9 @@ export type Command =
   | { type: 'checkResume' }
   /** Restores a saved run exactly (weights, optimizer, step, shuffle order, curves); `train` continues at once. */
   | { type: 'resumeRun'; runId: string; train: boolean }
-  /** Test hook: the worker throws an uncaught error, as a real crash would. */
-  | { type: 'crash' }
   /** Heartbeat: the worker answers `pong`; a worker that stays silent is dead or hung (TrainerClient). */
-  | { type: 'ping' }
-  /** Test hook: the GPU device is lost (WEBGL_lose_context, device.destroy(), or simulated on CPU/WASM). */
-  | { type: 'loseDevice' }
-  /** Test hook: checkpoint writes fail with QuotaExceededError midway (`fail: true`) until told otherwise. */
-  | { type: 'failStorage'; fail: boolean };
+  | { type: 'ping' };
+// Test builds also understand a DebugCommand (debug.ts); production builds do not.
 
 export type TrainerEvent =
   | { type: 'status'; state: TrainerState; step: number; epoch: number; message?: string }

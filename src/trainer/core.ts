@@ -130,12 +130,6 @@ export class TrainerCore {
         await this.openRun(await openSaved(this.runs, cmd.runId));
         if (cmd.train && this.session) this.resume();
         return;
-      case 'crash':
-        // Thrown outside every handler, so the worker dies as it would on a real fault.
-        setTimeout(() => {
-          throw new Error('Worker crash requested by a test hook.');
-        });
-        return;
       case 'ping':
         this.host.emit({ type: 'pong' });
         return;

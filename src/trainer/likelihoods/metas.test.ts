@@ -4,7 +4,7 @@ import { FIELDS } from '../../config/fields';
 import { runName } from '../checkpoint/names';
 import { OBJECTIVE_METAS } from '../objectives/metas';
 import { createObjective } from '../objectives/registry';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { LIKELIHOOD_METAS } from './metas';
 import { createLikelihood } from './registry';
 

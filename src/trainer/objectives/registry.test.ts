@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { bernoulli } from '../likelihoods/bernoulli';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { mmdRbf } from './mmd';
 import { createObjective, latentFor, OBJECTIVE_IDS } from './registry';
 import type { Objective, ObjectiveContext } from './types';

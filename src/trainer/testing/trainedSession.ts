@@ -1,9 +1,9 @@
-/** A small trained model for the analysis tests (imported by *.test.ts only). */
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../../../config/experiment';
-import type { CompletionRequest } from '../../../protocol';
-import { TrainingSession } from '../../session';
-import { mnistSubset } from '../../testing/mnist-subset';
-import type { AnalysisContext } from '../types';
+/** A small trained model for the analysis tests. */
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
+import type { CompletionRequest } from '../../protocol';
+import { TrainingSession } from '../session';
+import { mnistSubset } from './mnistSubset';
+import type { AnalysisContext } from '../analysis/types';
 
 /** An MLP VAE (784-128-8) after `steps` Adam steps on 2,000 MNIST digits: a few seconds on WASM. */
 export function trainedSession(steps = 300, config: Partial<ExperimentConfig> = {}): TrainingSession {

@@ -4,16 +4,16 @@
  * datasets, the runs), and returns the message a person would read.
  */
 import { expect } from 'vitest';
-import { DEFAULT_CONFIG } from '../config/experiment';
-import { decodeConfig } from '../config/url';
-import { validateConfig } from '../config/validate';
-import { fetchManifest } from '../data/loadDataset';
-import { validateManifest } from '../data/manifest';
-import { importImages, type DecodeFn, type PickedFile } from '../data/upload/importImages';
-import { fetchRemoteManifest } from '../data/urlImport';
-import { expandPicked } from '../data/upload/sources';
-import type { Command } from '../protocol';
-import { createExperimentStore, type ControlField } from '../store/experiment';
+import { DEFAULT_CONFIG } from '../../config/experiment';
+import { decodeConfig } from '../../config/url';
+import { validateConfig } from '../../config/validate';
+import { fetchManifest } from '../../data/loadDataset';
+import { validateManifest } from '../../data/manifest';
+import { importImages, type DecodeFn, type PickedFile } from '../../data/upload/importImages';
+import { fetchRemoteManifest } from '../../data/urlImport';
+import { expandPicked } from '../../data/upload/sources';
+import type { Command } from '../../protocol';
+import { createExperimentStore, type ControlField } from '../../store/experiment';
 import { countInflates } from './fixtures';
 
 /** Types `text` into a config control: the message under it, with the previous config kept and nothing sent. */

@@ -4,10 +4,10 @@
  */
 import 'fake-indexeddb/auto';
 import { expect } from 'vitest';
-import type { RunsResultOf } from '../protocol';
-import { settleAll, testCore, wipeDb } from '../trainer/checkpoint/testing';
-import { mnistSubset } from '../trainer/testing/mnist-subset';
-import { useTestBackend } from '../trainer/testing/tf-setup';
+import type { RunsResultOf } from '../../protocol';
+import { settleAll, testCore, wipeDb } from '../../trainer/testing/checkpointCore';
+import { mnistSubset } from '../../trainer/testing/mnistSubset';
+import { useTestBackend } from '../../trainer/testing/tfSetup';
 import { MODEL_CONFIG } from './fixtures';
 
 type Core = ReturnType<typeof testCore>;

@@ -2,9 +2,9 @@ import * as tf from '../tf';
 import type { Command, TrainerEvent } from '../../protocol';
 import { TrainerCore, type CoreHost } from '../core';
 import type { TrainingSession } from '../session';
-import { fakeHost } from '../testing/fake-host';
+import { fakeHost } from './fakeHost';
 import type { TrainingData } from '../session';
-import type { RecorderOptions } from './recorder';
+import type { RecorderOptions } from '../checkpoint/recorder';
 
 /** Deletes the app's database (its open connection closes itself) so a test starts empty. */
 export function wipeDb(): Promise<void> {

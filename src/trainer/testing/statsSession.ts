@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
 import type { AnalysisPartial } from '../../protocol';
 import { TrainingSession, type TrainingData } from '../session';
 import * as tf from '../tf';
-import type { AnalysisContext } from './types';
+import type { AnalysisContext } from '../analysis/types';
 
 /** For unit tests: a session trained for `steps` batches on `data`. */
 export function trainedSession(data: TrainingData, steps: number, config: Partial<ExperimentConfig> = {}): TrainingSession {

@@ -4,7 +4,7 @@
  * layer's helper (layers.ts, modelLayer.ts) also checks that nothing the user had is lost.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { MODEL_FILE_VERSION } from '../trainer/checkpoint/modelFile';
+import { MODEL_FILE_VERSION } from '../../trainer/checkpoint/modelFile';
 import { declaredBombZip, editModel, hugeHeaderPng, manifest, png, ratioBombZip, truncatedJpeg, truncatedPng } from './fixtures';
 import { configJson, datasetUrl, file, link, manifestBody, manifestJson, pickedNames, typed, upload } from './layers';
 import { goodModel, importModel, importModelOk, setUpModels } from './modelLayer';

@@ -7,7 +7,7 @@ const CHUNK = 500;
  * μ (and log σ² when asked) of the first `limit` test images, [count, d] each, in chunks with
  * progress, yielding between them so training and cancel interleave.
  */
-export async function encodeTest(ctx: AnalysisContext, limit: number, withLogvar: boolean): Promise<{ mu: Float32Array; logvar: Float32Array | null; count: number }> {
+export async function encodeTestSplit(ctx: AnalysisContext, limit: number, withLogvar: boolean): Promise<{ mu: Float32Array; logvar: Float32Array | null; count: number }> {
   const { session } = ctx;
   const count = Math.min(limit, session.data.test.count);
   const d = session.model.latentDim;

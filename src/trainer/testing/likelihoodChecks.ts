@@ -1,7 +1,7 @@
 /** Shared checks for the likelihood tests (imported by *.test.ts only). */
 import { expect } from 'vitest';
 import * as tf from '../tf';
-import type { Likelihood } from './types';
+import type { Likelihood } from '../likelihoods/types';
 
 /** Reference softplus in double. */
 export const softplusRef = (l: number) => Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l)));

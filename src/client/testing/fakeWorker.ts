@@ -1,5 +1,5 @@
-import type { Command, TrainerEvent } from '../protocol';
-import type { WorkerPort } from './TrainerClient';
+import type { Command, TrainerEvent } from '../../protocol';
+import type { WorkerPort } from '../TrainerClient';
 
 /**
  * A worker for the client's tests: records what is posted, fires events and errors on demand, and

@@ -1,9 +1,9 @@
 /** Hostile and broken inputs for the bad-input table, made in code so the test ships no binary files. */
 import { deflateSync } from 'node:zlib';
-import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experiment';
-import { MANIFEST_FORMAT } from '../data/manifest';
-import { makeZip } from '../data/testing/makeZip';
-import { crc32 } from '../data/upload/zip';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
+import { MANIFEST_FORMAT } from '../../data/manifest';
+import { makeZip } from '../../data/testing/makeZip';
+import { crc32 } from '../../data/upload/zip';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
