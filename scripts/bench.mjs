@@ -74,7 +74,7 @@ async function measureBackend(browser, backend, architecture) {
 }
 
 /** tfjs tensor count and bytes in the worker, through the page's debug handle. */
-const workerMemory = (page) => page.evaluate(() => window.__vae.client.analyze({ kind: 'memory' }).result);
+const workerMemory = (page) => page.evaluate(() => window.__vae.client.request('analyze', { kind: 'memory' }));
 /** The page's JS heap, workers included where the browser can measure it. */
 /**
  * Runs one of the bench's own probes and notes when it ran (page clock): measuring the heap forces a

@@ -52,7 +52,7 @@ async function sample(page, cdp, t0) {
       return null;
     }
   });
-  const mem = await page.evaluate(() => window.__vae.client.analyze({ kind: 'memory' }).result);
+  const mem = await page.evaluate(() => window.__vae.client.request('analyze', { kind: 'memory' }));
   // Points the loss chart holds, summed over its traces: page heap grows with them if they are not capped.
   const curvePoints = await page.evaluate(() => {
     const chart = document.querySelector('[data-testid=curves] .loss-chart')?.chart;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experiment';
 import type { Command, RunSummary, TrainerEvent } from '../protocol';
+import { withRequests } from '../client/requests';
 import { createRunsStore } from './runs';
 
 const run = (id: string, step = 10): RunSummary => ({
@@ -26,14 +27,14 @@ function setup(answer: (c: Extract<Command, { type: 'runs' }>) => TrainerEvent |
   const fire = (e: TrainerEvent) => [...listeners].forEach((l) => l(e));
   const loaded: [ExperimentConfig, unknown][] = [];
   const store = createRunsStore(
-    {
+    withRequests({
       send: (c) => {
         sent.push(c);
         const a = c.type === 'runs' ? answer(c) : null;
         if (a) queueMicrotask(() => fire(a));
       },
-      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-    },
+      subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
+    }),
     (config, opts) => loaded.push([config, opts]),
   );
   return { store, sent, fire, loaded, actions: store.getState().actions };

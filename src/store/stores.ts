@@ -1,10 +1,16 @@
 import { trainerClient } from '../client/instance';
+import { createCompletionStore } from './completion';
 import { createExperimentStore } from './experiment';
+import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
 
 /** The app's store instances, wired to the one trainer client. */
 export const experimentStore = createExperimentStore(trainerClient);
 export const trainingStore = createTrainingStore(trainerClient);
+/** Saved runs, handing a run's config to the Train view (the experiment store's load). */
+export const runsStore = createRunsStore(trainerClient, (config, opts) => experimentStore.getState().actions.load(config, opts));
+/** Completion runs of the Draw & complete view, and the events its ELBO chart draws outside React. */
+export const { store: completionStore, onCurve: onCompletionCurve } = createCompletionStore(trainerClient.request);
 
 // A run exists once a step is taken; until Reset, changes that need a new model wait.
 trainingStore.subscribe((s) => experimentStore.getState().actions.setRunActive(s.step > 0));

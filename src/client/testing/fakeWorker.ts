@@ -1,22 +1,22 @@
-import type { Command, TrainerEvent } from '../../protocol';
-import type { WorkerPort } from '../TrainerClient';
+import type { Command, DebugCommand, TrainerEvent } from '../../protocol';
+import type { WorkerLike } from '../TrainerClient';
 
 /**
  * A worker for the client's tests: records what is posted, fires events and errors on demand, and
  * (with `answersPings`) answers pings until it is terminated or falls `silent` (killed or hung
  * behind the client's back).
  */
-export class FakeWorker implements WorkerPort {
-  posted: Command[] = [];
+export class FakeWorker implements WorkerLike {
+  posted: (Command | DebugCommand)[] = [];
   terminated = false;
   silent = false;
-  onmessage: WorkerPort['onmessage'] = null;
-  onerror: WorkerPort['onerror'] = null;
-  onmessageerror: WorkerPort['onmessageerror'] = null;
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  onmessageerror: WorkerLike['onmessageerror'] = null;
 
   constructor(private readonly answersPings = false) {}
 
-  postMessage(m: Command): void {
+  postMessage(m: Command | DebugCommand): void {
     this.posted.push(m);
     if (this.answersPings && m.type === 'ping' && !this.terminated && !this.silent) queueMicrotask(() => this.fire({ type: 'pong' }));
   }

@@ -1,10 +1,8 @@
 import { useStore } from 'zustand';
-import { trainerClient } from '../../client/instance';
-import { createRunsStore, type RunsState } from '../../store/runs';
-import { experimentStore } from '../../store/stores';
+import type { RunsState } from '../../store/runs';
+import { runsStore } from '../../store/stores';
 
-/** The app's runs store, wired to the trainer and to the Train view's config. */
-export const runsStore = createRunsStore(trainerClient, (config, opts) => experimentStore.getState().actions.load(config, opts));
+export { runsStore };
 export const runsActions = runsStore.getState().actions;
 
 export function useRuns<T>(select: (s: RunsState) => T): T {

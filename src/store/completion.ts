@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AnalysisResultOf, CompletionResult } from '../../protocol';
-import type { TrainerClient } from '../../client/TrainerClient';
-import { DEFAULT_TEXT, parseSettings, type CompletionSettingsText } from './settings';
+import type { AnalysisResultOf, CompletionResult } from '../protocol';
+import type { RequestFn } from '../client/port';
+import { DEFAULT_TEXT, parseSettings, type CompletionSettingsText } from './completionSettings';
 
 export type Method = 'amortized' | 'optimize';
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -43,7 +43,7 @@ export type CurveEvent = { type: 'reset'; steps: number } | { type: 'points'; fr
 const IDLE: RunState = { status: 'idle', message: null, done: 0, total: 0, image: null, result: null };
 const GAP_IMAGES = 10;
 
-export function createCompletionStore(client: Pick<TrainerClient, 'analyze'>) {
+export function createCompletionStore(request: RequestFn) {
   const curveListeners = new Set<(e: CurveEvent) => void>();
   const curve = (e: CurveEvent) => curveListeners.forEach((l) => l(e));
   const cancels: Partial<Record<Method | 'gap', () => void>> = {};
@@ -65,17 +65,22 @@ export function createCompletionStore(client: Pick<TrainerClient, 'analyze'>) {
       const live = () => latest[method] === token;
       patch(method, { ...IDLE, status: 'running', total: method === 'optimize' ? steps : 1 });
       if (method === 'optimize') curve({ type: 'reset', steps });
-      const job = client.analyze(
+      const abort = new AbortController();
+      const result = request(
+        'analyze',
         { kind: 'complete', pixels: pixels.slice(), mask: mask.slice(), method, fill: s.fill, init: s.init, steps, learningRate: settings.learningRate, mcSamples: settings.mcSamples, samples: settings.samples, seed },
-        (_label, done, total) => live() && patch(method, { done, total }),
-        (p) => {
-          if (!live()) return;
-          curve({ type: 'points', from: p.step - p.elbo.length, elbo: p.elbo });
-          patch(method, { image: p.completion });
+        {
+          signal: abort.signal,
+          onProgress: (_label, done, total) => live() && patch(method, { done, total }),
+          onPartial: (p) => {
+            if (!live()) return;
+            curve({ type: 'points', from: p.step - p.elbo.length, elbo: p.elbo });
+            patch(method, { image: p.completion });
+          },
         },
       );
-      cancels[method] = job.cancel;
-      job.result.then(
+      cancels[method] = () => abort.abort();
+      result.then(
         (r) => {
           if (!live()) return;
           patch(method, { status: 'done', image: r.completion, result: r, done: get()[method].total });
@@ -121,14 +126,16 @@ export function createCompletionStore(client: Pick<TrainerClient, 'analyze'>) {
           const bad = errors.steps ?? errors.learningRate ?? errors.mcSamples;
           if (bad) return set({ gap: { status: 'failed', message: bad, done: 0, total: 0, result: null } });
           set({ gap: { status: 'running', message: null, done: 0, total: values.steps!, result: null } });
-          const job = client.analyze(
+          const abort = new AbortController();
+          const cancel = () => abort.abort();
+          cancels.gap = cancel;
+          request(
+            'analyze',
             { kind: 'amortizationGap', count: GAP_IMAGES, seed: ++runs, init: s.init, steps: values.steps!, learningRate: values.learningRate!, mcSamples: values.mcSamples! },
-            (_l, done, total) => set({ gap: { ...get().gap, done, total } }),
-          );
-          cancels.gap = job.cancel;
-          job.result.then(
-            (result) => cancels.gap === job.cancel && set({ gap: { ...get().gap, status: 'done', result } }),
-            (err: unknown) => cancels.gap === job.cancel && set({ gap: { ...get().gap, ...failed(err) } }),
+            { signal: abort.signal, onProgress: (_l, done, total) => set({ gap: { ...get().gap, done, total } }) },
+          ).then(
+            (result) => cancels.gap === cancel && set({ gap: { ...get().gap, status: 'done', result } }),
+            (err: unknown) => cancels.gap === cancel && set({ gap: { ...get().gap, ...failed(err) } }),
           );
         },
         cancelGap: () => cancels.gap?.(),

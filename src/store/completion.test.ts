@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError } from '../../client/TrainerClient';
-import type { AnalysisRequest } from '../../protocol';
-import { createCompletionStore, type CurveEvent } from './completionStore';
-import { parseSettings, DEFAULT_TEXT } from './settings';
+import { RequestError, type RequestOptions } from '../client/port';
+import type { AnalysisRequest } from '../protocol';
+import { createCompletionStore, type CurveEvent } from './completion';
+import { parseSettings, DEFAULT_TEXT } from './completionSettings';
 
-/** A client whose analyses the test answers by hand. */
+/** A request function whose analyses the test answers by hand. */
 function fakeClient() {
   const jobs: { request: AnalysisRequest; progress?: (l: string, d: number, t: number) => void; partial?: (p: unknown) => void; resolve(r: unknown): void; reject(e: unknown): void; cancelled: boolean }[] = [];
-  const client = {
-    analyze: ((request: AnalysisRequest, progress?: (l: string, d: number, t: number) => void, partial?: (p: unknown) => void) => {
-      let resolve!: (r: unknown) => void;
-      let reject!: (e: unknown) => void;
-      const result = new Promise((res, rej) => ((resolve = res), (reject = rej)));
-      const job = { request, progress, partial, resolve, reject, cancelled: false };
-      jobs.push(job);
-      return { result, cancel: () => void (job.cancelled = true) };
-    }) as never,
-  };
+  const client = ((_kind: 'analyze', request: AnalysisRequest, options: RequestOptions<unknown> = {}) => {
+    let resolve!: (r: unknown) => void;
+    let reject!: (e: unknown) => void;
+    const result = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+    const job = { request, progress: options.onProgress, partial: options.onPartial, resolve, reject, cancelled: false };
+    options.signal?.addEventListener('abort', () => void (job.cancelled = true));
+    jobs.push(job);
+    return result;
+  }) as never;
   return { client, jobs };
 }
 
@@ -56,13 +55,13 @@ describe('completion runs', () => {
     expect(jobs[2].cancelled || jobs[3].cancelled).toBe(false);
     const before = curve.length;
     jobs[1].partial!({ kind: 'complete', step: 1, steps: 300, elbo: Float32Array.from([-1]), completion: px });
-    jobs[1].reject(new AnalysisError('Cancelled.', true));
+    jobs[1].reject(new RequestError('Cancelled.', true));
     await flush();
     expect(curve.length).toBe(before);
     expect(store.getState().optimize.status).toBe('running');
     store.getState().actions.cancel();
     expect(jobs[3].cancelled).toBe(true);
-    jobs[3].reject(new AnalysisError('Cancelled.', true));
+    jobs[3].reject(new RequestError('Cancelled.', true));
     await flush();
     expect(store.getState().optimize).toMatchObject({ status: 'cancelled', message: 'Cancelled.' });
   });

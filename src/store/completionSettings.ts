@@ -1,5 +1,5 @@
 /** The completion settings as typed in their fields, and their checks. */
-import type { CompletionRequest } from '../../protocol';
+import type { CompletionRequest } from '../protocol';
 
 export interface CompletionSettingsText {
   steps: string;
