@@ -21,6 +21,11 @@ describe('the import graph of src/', () => {
     expect(importCircles(importGraph(SRC))).toEqual([]);
   });
 
+  it('keeps panels off the client: they reach the worker through store actions or store/trainer.ts', () => {
+    const offenders = [...importGraph(SRC)].filter(([file, deps]) => file.startsWith('src/panels/') && deps.some((d) => d.startsWith('src/client/')));
+    expect(offenders.map(([file]) => file)).toEqual([]);
+  });
+
   it('sees the page’s real imports (folders by index.ts, type-only imports, the worker entry)', () => {
     const g = importGraph(SRC);
     expect(g.get('src/trainer/core.ts')).toContain('src/protocol/index.ts');

@@ -63,13 +63,6 @@ describe('runs store', () => {
     expect(store.getState().resumable).toBeNull();
   });
 
-  it('asks the restarted worker what can be resumed after a crash', async () => {
-    const { fire, sent } = setup();
-    fire({ type: 'error', code: 'worker-crashed', message: 'gone', recoverable: true });
-    await new Promise((r) => setTimeout(r, 5));
-    expect(sent).toEqual([{ type: 'checkResume' }]);
-  });
-
   it('compares: fetches a run’s curves once when chosen, and shows worker refusals as notices', async () => {
     const { actions, store, sent } = setup((c) => {
       const requestId = c.requestId;

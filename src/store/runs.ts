@@ -163,8 +163,6 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
         .then(({ history }) => store.setState({ histories: { ...store.getState().histories, [e.run.id]: history } }))
         .catch(() => undefined);
     }
-    // The worker is gone, and with it the run in training: ask the next one what can be resumed.
-    if (e.type === 'error' && e.code === 'worker-crashed') setTimeout(() => port.send({ type: 'checkResume' }), 0);
   });
   return store;
 }
