@@ -28,6 +28,8 @@ export type Command =
   | { type: 'checkResume' }
   /** Restores a saved run exactly (weights, optimizer, step, shuffle order, curves); `train` continues at once. */
   | { type: 'resumeRun'; runId: string; train: boolean }
+  /** The page imported or deleted these datasets in this browser's storage: a copy held in memory is stale. */
+  | { type: 'datasetsChanged'; ids: string[] }
   /** Heartbeat: the worker answers `pong`; a worker that stays silent is dead or hung (TrainerClient). */
   | { type: 'ping' };
 // Test builds also understand a DebugCommand (debug.ts); production builds do not.

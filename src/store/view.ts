@@ -1,12 +1,18 @@
 import { createStore } from 'zustand/vanilla';
 
-/** Which view (tab) is shown: a store, so a keyboard shortcut can switch it as a click would. */
+/**
+ * Which view (tab) is shown: the one way to switch views, for the tabs, the keyboard shortcuts
+ * and actions that lead elsewhere (Resume, a preset) alike.
+ */
 export interface ViewState {
   active: string;
-  show(id: string): void;
+  /** Bumped by show(id, { focus: true }): the tab list then moves focus to the shown tab, as a click on it would. */
+  focusRequest: number;
+  show(id: string, options?: { focus?: boolean }): void;
 }
 
 export const viewStore = createStore<ViewState>()((set) => ({
   active: 'train',
-  show: (active) => set({ active }),
+  focusRequest: 0,
+  show: (active, options) => set((s) => ({ active, focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest })),
 }));

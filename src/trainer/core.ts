@@ -47,7 +47,7 @@ export class TrainerCore {
   private manifestUrl = 'datasets/manifest.json';
   private backendChoice: BackendChoice = 'auto';
   private backendReady = false;
-  private data: { id: string; data: TrainingData } | null = null;
+  private data: { id: string; data: TrainingData; stale?: boolean } | null = null;
   private session: TrainingSession | null = null;
   private window: MetricsWindow;
   private lastMetricsAt = 0;
@@ -130,6 +130,10 @@ export class TrainerCore {
         await this.openRun(await openSaved(this.runs, cmd.runId));
         if (cmd.train && this.session) this.resume();
         return;
+      case 'datasetsChanged':
+        // Read again from storage on the next load; a running session keeps the copy it trains on.
+        if (this.data && cmd.ids.includes(this.data.id)) this.data = { ...this.data, stale: true };
+        return;
       case 'ping':
         this.host.emit({ type: 'pong' });
         return;
@@ -207,7 +211,7 @@ export class TrainerCore {
       this.backendReady = true;
     }
     const id = this.config.dataset;
-    if (this.data?.id !== id) {
+    if (this.data?.id !== id || this.data.stale) {
       const { data, info } = await this.host.loadData(id, this.manifestUrl, progress('dataset'));
       if (gen !== this.generation) return false;
       this.data = { id, data };

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { RunsState } from '../../store/runs';
 import { runsStore } from '../../store/stores';
+import { viewStore } from '../../store/view';
 
 export { runsStore };
 export const runsActions = runsStore.getState().actions;
@@ -9,7 +10,7 @@ export function useRuns<T>(select: (s: RunsState) => T): T {
   return useStore(runsStore, select);
 }
 
-/** Switches to a view's tab, as a click on it would (focus moves there too). */
+/** Switches to a view, as a click on its tab would (focus moves there too). */
 export function showView(id: string): void {
-  document.getElementById(`tab-${id}`)?.click();
+  viewStore.getState().show(id, { focus: true });
 }
