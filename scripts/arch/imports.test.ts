@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCircles, importGraph } from './imports';
+import { importCircles, importGraph, sourceFiles } from './imports';
 
 const SRC = resolve(__dirname, '../../src');
 
@@ -24,6 +24,11 @@ describe('the import graph of src/', () => {
   it('keeps panels off the client: they reach the worker through store actions or store/trainer.ts', () => {
     const offenders = [...importGraph(SRC)].filter(([file, deps]) => file.startsWith('src/panels/') && deps.some((d) => d.startsWith('src/client/')));
     expect(offenders.map(([file]) => file)).toEqual([]);
+  });
+
+  it('creates every zustand store in src/store/', () => {
+    const elsewhere = sourceFiles(SRC).filter((f) => !f.includes('/src/store/') && !f.endsWith('.test.ts') && /\bcreateStore\s*[<(]/.test(readFileSync(f, 'utf8')));
+    expect(elsewhere).toEqual([]);
   });
 
   it('sees the page’s real imports (folders by index.ts, type-only imports, the worker entry)', () => {
