@@ -9,7 +9,15 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
+/**
+ * Test hooks (src/protocol/debug.ts, window.__vae) exist in the unit tests, the dev server and the
+ * build the end-to-end tests, bench and soak run against (`vite build --mode e2e`); a plain
+ * `vite build` compiles them out.
+ */
+const TEST_HOOK_MODES = ['test', 'development', 'e2e'];
+
+export default defineConfig(({ mode }) => ({
+  define: { __VAE_TEST_HOOKS__: JSON.stringify(TEST_HOOK_MODES.includes(mode)) },
   plugins: [react(), serviceWorkerPlugin(), cspPlugin()],
   base: './',
   worker: { format: 'es' },
@@ -36,4 +44,4 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
   },
-});
+}));

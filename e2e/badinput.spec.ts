@@ -1,6 +1,6 @@
 import { test, expect, stepCount } from './fixtures';
 
-// The full list of bad inputs is src/badInput/badInput.test.ts; these drive the real page for a few.
+// The full list of bad inputs is src/testing/badInput/badInput.test.ts; these drive the real page for a few.
 
 test('a bad value typed into a config field is named, and Train goes on with the last good value', async ({ page, consoleErrors }) => {
   void consoleErrors;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, lossChart } from './fixtures';
+import { trainerState } from './pages/trainer';
 
 /** Pixels of the canvas within a small distance of one colour: where a line of that colour is drawn. */
 function inkOf(page: Page, hex: string): Promise<number> {
@@ -20,7 +21,7 @@ test('the loss chart: hover reads values, drag zooms, legend hides lines, keys w
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => (await lossChart(page))?.traces[0].x.length ?? 0, { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
   await page.waitForTimeout(600);
   const chart = (await lossChart(page))!;
   const nelbo = chart.traces[0];

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, stepCount } from './fixtures';
+import { trainerState } from './pages/trainer';
 
 /** A 28×28 canvas's grey values in [0, 1] (red channel), row-major. */
 async function grey(page: Page, testId: string): Promise<number[]> {
@@ -42,7 +43,7 @@ test('draw half a digit and complete it two ways; cancel; touch strokes count', 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
 
   await page.getByRole('tab', { name: 'Draw & complete' }).click();
   await page.getByText('Completion settings').click();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, stepCount, canvasInk } from './fixtures';
+import { trainerState } from './pages/trainer';
 
 // Tall enough that every Explore panel is on screen, so all of them refresh at once: the worst case.
 // Playwright's own trace is off: this test records a Chromium trace of its own.
@@ -173,7 +174,7 @@ test('a 2-D model: scatter, point detail, manifold, interpolation and chain, ref
 
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
   await page.getByRole('tab', { name: 'Explore' }).click();
 
   // Clicking a point shows its test image and reconstruction.

@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, savedRuns, stepCount } from './fixtures';
+import { backendName, errorArea, injectFault, killWorkerSilently, trainerState } from './pages/trainer';
 
 // Faults the app survives in real Chromium. The rest are tested in Node (src/trainer/faults/) or
 // elsewhere (README, "Faults survived"): a reload mid-epoch and a crashing trainer in runs.spec.ts.
-
-type Debug = { __vae: { client: { send(c: unknown): void; killWorkerSilently(): void } } };
 
 /** Every cached dataset file: its name, and whether its bytes still hash to its key (SHA-256). */
 async function cachedFiles(page: Page): Promise<{ name: string; intact: boolean }[]> {
@@ -64,13 +63,13 @@ test('a worker terminated mid-step is noticed by its silence, replaced, and the 
   await page.getByLabel('Hidden widths').fill('64');
   await trainUntilSaved(page);
   const [before] = await savedRuns(page);
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.killWorkerSilently());
+  await killWorkerSilently(page);
   const killedAt = await stepCount(page);
 
-  await expect(page.getByTestId('error-area')).toContainText('The trainer stopped answering', { timeout: 60_000 });
-  await expect(page.getByTestId('error-area')).toContainText('the run continues from its last checkpoint');
+  await expect(errorArea(page)).toContainText('The trainer stopped answering', { timeout: 60_000 });
+  await expect(errorArea(page)).toContainText('the run continues from its last checkpoint');
   // Resumed, not restarted: the status names the run and its checkpoint step, and it trains on.
-  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i, { timeout: 60_000 });
+  await expect(trainerState(page)).toHaveText(/training/i, { timeout: 60_000 });
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(killedAt + 5);
   const after = await savedRuns(page);
   expect(after.map((r) => r.id)).toEqual([before.id]);
@@ -86,18 +85,18 @@ test('a lost GPU device: the app falls back to the next backend and resumes from
   // WebGL where this browser has it (software WebGL still has a context to lose); the hook simulates the loss on WASM/CPU.
   await page.getByLabel('Backend').selectOption('webgl');
   const saved = await trainUntilSaved(page);
-  const lost = ((await page.getByTestId('backend-name').textContent()) ?? '').trim();
+  const lost = ((await backendName(page).textContent()) ?? '').trim();
   const next = { webgpu: 'webgl', webgl: 'wasm', wasm: 'cpu', cpu: 'cpu' }[lost];
   expect(next, `backend in use: "${lost}"`).toBeTruthy();
   test.info().annotations.push({ type: 'device lost', description: `${lost} → ${next}` });
   const [run] = await savedRuns(page);
 
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'loseDevice' }));
-  await expect(page.getByTestId('error-area')).toContainText(`The ${lost} device was lost`, { timeout: 60_000 });
-  await expect(page.getByTestId('error-area')).toContainText(`switches to ${next} and continues from the last checkpoint`);
-  await expect(page.getByTestId('backend-name')).toHaveText(new RegExp(`^\\s*${next}`), { timeout: 120_000 });
+  await injectFault(page, { type: 'loseDevice' });
+  await expect(errorArea(page)).toContainText(`The ${lost} device was lost`, { timeout: 60_000 });
+  await expect(errorArea(page)).toContainText(`switches to ${next} and continues from the last checkpoint`);
+  await expect(backendName(page)).toHaveText(new RegExp(`^\\s*${next}`), { timeout: 120_000 });
   await expect(page.getByLabel('Backend')).toHaveValue(next!);
-  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i, { timeout: 120_000 });
+  await expect(trainerState(page)).toHaveText(/training/i, { timeout: 120_000 });
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(saved + 2);
   // The same run, continued (not a new one from step 0).
   await expect.poll(async () => (await savedRuns(page)).map((r) => r.id), { timeout: 60_000 }).toEqual([run.id]);
@@ -110,16 +109,16 @@ test('a device lost before any checkpoint was written: training starts again on 
   await page.getByLabel('Hidden widths').fill('64');
   await page.getByLabel('Backend').selectOption('wasm');
   // No checkpoint can land, so the lost run leaves nothing to resume from.
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: true }));
+  await injectFault(page, { type: 'failStorage', fail: true });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(5);
   expect((await savedRuns(page)).filter((r) => r.step > 0)).toEqual([]);
 
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'loseDevice' }));
-  await expect(page.getByTestId('error-area')).toContainText('The wasm device was lost', { timeout: 60_000 });
-  await expect(page.getByTestId('error-area')).toContainText('or starts again, if none was saved yet');
-  await expect(page.getByTestId('backend-name')).toHaveText(/^\s*cpu/, { timeout: 120_000 });
-  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i);
+  await injectFault(page, { type: 'loseDevice' });
+  await expect(errorArea(page)).toContainText('The wasm device was lost', { timeout: 60_000 });
+  await expect(errorArea(page)).toContainText('or starts again, if none was saved yet');
+  await expect(backendName(page)).toHaveText(/^\s*cpu/, { timeout: 120_000 });
+  await expect(trainerState(page)).toHaveText(/training/i);
   const from = await stepCount(page);
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(from + 2);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -155,14 +154,14 @@ test('IndexedDB full mid-write: the previous checkpoint and the datasets stay wh
   await page.goto('/');
   await page.getByLabel('Hidden widths').fill('64');
   await trainUntilSaved(page);
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: true }));
-  const errors = page.getByTestId('error-area');
+  await injectFault(page, { type: 'failStorage', fail: true });
+  const errors = errorArea(page);
   await expect(errors).toContainText('Could not save a checkpoint at step', { timeout: 60_000 });
   await expect(errors).toContainText('this browser’s storage for the site is full. Training goes on and the checkpoint from step');
   const kept = await checkpoint(page);
   const stepAtFailure = await stepCount(page);
   // Training goes on through several more autosaves (every 3 s), none of which lands.
-  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i);
+  await expect(trainerState(page)).toHaveText(/training/i);
   await page.waitForTimeout(8000);
   expect(await stepCount(page)).toBeGreaterThan(stepAtFailure + 10);
   expect(await checkpoint(page)).toEqual(kept);
@@ -173,7 +172,7 @@ test('IndexedDB full mid-write: the previous checkpoint and the datasets stay wh
   expect(files.every((f) => f.intact)).toBe(true);
 
   // Space again: the next autosave lands.
-  await page.evaluate(() => (window as unknown as Debug).__vae.client.send({ type: 'failStorage', fail: false }));
+  await injectFault(page, { type: 'failStorage', fail: false });
   await expect.poll(async () => (await checkpoint(page))?.step ?? 0, { timeout: 60_000 }).toBeGreaterThan(stepAtFailure + 10);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
@@ -208,12 +207,12 @@ test('the network drops during a dataset download: a retry is offered, nothing h
   await page.context().route('**/datasets/mnist/train-labels.u8gz', drop);
   await page.goto('/');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const errors = page.getByTestId('error-area');
+  const errors = errorArea(page);
   await expect(errors).toContainText('Could not download mnist/train-labels.u8gz', { timeout: 120_000 });
   await expect(errors).toContainText('Check the connection and try again');
   const retry = page.getByRole('button', { name: 'Retry the download' });
   await expect(retry).toBeVisible();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/idle/i);
+  await expect(trainerState(page)).toHaveText(/idle/i);
   // Only whole, verified files are kept (so the retry resumes); the broken one is not there at all.
   const kept = await cachedFiles(page);
   expect(kept.every((f) => f.intact)).toBe(true);
@@ -228,7 +227,7 @@ test('the network drops during a dataset download: a retry is offered, nothing h
   // Back online.
   await page.context().unroute('**/datasets/mnist/train-labels.u8gz', drop);
   await page.getByRole('button', { name: 'Retry the download' }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i, { timeout: 120_000 });
+  await expect(trainerState(page)).toHaveText(/training/i, { timeout: 120_000 });
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(2);
   await expect(errors).toBeHidden();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

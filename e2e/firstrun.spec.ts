@@ -1,4 +1,5 @@
 import { test, expect, stepCount } from './fixtures';
+import { trainerState } from './pages/trainer';
 
 // A browser that has never seen the app: nothing in localStorage or IndexedDB.
 test.use({ firstRunDone: false });
@@ -17,7 +18,7 @@ test('a first visit trains on its own with a welcome note; dismissed, the note s
   await note.getByRole('button', { name: 'Dismiss the welcome note' }).click();
   await expect(note).toHaveCount(0);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
 
   // A returning visitor: no note, and training waits for a click (an unfinished run is offered instead).
   await page.reload();
@@ -26,7 +27,7 @@ test('a first visit trains on its own with a welcome note; dismissed, the note s
   await page.waitForTimeout(2000);
   await expect(page.getByTestId('welcome-note')).toHaveCount(0);
   expect(await stepCount(page)).toBe(0);
-  await expect(page.getByTestId('trainer-state')).not.toHaveText(/training/i);
+  await expect(trainerState(page)).not.toHaveText(/training/i);
 });
 
 test('a first visit through a shared link does not start training on its own', async ({ page, consoleErrors }) => {
@@ -42,7 +43,7 @@ test('a first visit through a shared link does not start training on its own', a
   await linked.waitForTimeout(3000);
   expect(Number(await linked.getByTestId('step-count').textContent())).toBe(0);
   await expect(linked.getByTestId('welcome-note')).toContainText('Press Train (or Space) to train a VAE');
-  await expect(linked.getByTestId('trainer-state')).not.toHaveText(/training/i);
+  await expect(trainerState(linked)).not.toHaveText(/training/i);
   expect(Number(await linked.getByTestId('step-count').textContent())).toBe(0);
   await fresh.close();
 });

@@ -1,4 +1,5 @@
 import { test, expect, stepCount, curveY, canvasInk } from './fixtures';
+import { errorArea, trainerState } from './pages/trainer';
 
 /** Trace 4 of the curves chart: the objective's loss, drawn where it differs from the nELBO. */
 const LOSS_TRACE = 4;
@@ -39,7 +40,7 @@ test('a conv β-VAE with a Beta likelihood trains, draws, and shows its size', a
   await expect(page.getByTestId('likelihood-note')).toBeVisible();
 
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
   expect(await stepCount(page)).toBeGreaterThan(0);
 });
 
@@ -62,7 +63,7 @@ test('a bad value is named and refused; training runs on the last valid config',
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => (await curveY(page)).length, { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
-  await expect(page.getByTestId('error-area')).not.toContainText(/Latent dimension|Learning rate/);
+  await expect(errorArea(page)).not.toContainText(/Latent dimension|Learning rate/);
 
   // A model change during a run waits for Reset, and says so beside the field.
   await expect(page.getByText('takes effect after Reset')).toHaveCount(0);
@@ -72,5 +73,5 @@ test('a bad value is named and refused; training runs on the last valid config',
   await expect(page.getByTestId('param-count')).toHaveText('Parameters: 638,400');
 
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
 });

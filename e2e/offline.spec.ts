@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, stepCount } from './fixtures';
+import { trainerState } from './pages/trainer';
 
 /** Whether this browser's IndexedDB records the dataset as kept (src/data/registry.ts). */
 async function datasetKept(page: Page, id: string): Promise<boolean> {
@@ -43,7 +44,7 @@ test('with the network off after a first visit, a reload opens the app and train
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await context.setOffline(false);
 });

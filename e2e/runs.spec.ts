@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect, stepCount, curveY, lossChart, savedRuns } from './fixtures';
+import { errorArea, injectFault, trainerState } from './pages/trainer';
 
 /** The x values (training steps) of one trace of the loss chart. */
 async function curveX(page: Page, trace = 0): Promise<number[]> {
@@ -55,7 +56,7 @@ test('a reload mid-epoch offers to resume, and the run continues from its checkp
 
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(n + 10);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
   // The curve holds the saved points up to step n and the new ones after, with no gap between.
   await expect.poll(async () => (await curveX(page)).some((x) => x > n), { timeout: 30_000 }).toBe(true);
   const xs = await curveX(page);
@@ -76,15 +77,15 @@ test('a crashed trainer is replaced, and its run is offered and resumed', async 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => (await savedRuns(page))[0]?.step ?? 0, { timeout: 120_000 }).toBeGreaterThan(0);
 
-  await page.evaluate(() => (window as unknown as { __vae: { client: { send(c: unknown): void } } }).__vae.client.send({ type: 'crash' }));
-  await expect(page.getByTestId('error-area')).toContainText('stopped unexpectedly');
+  await injectFault(page, { type: 'crash' });
+  await expect(errorArea(page)).toContainText('stopped unexpectedly');
   await expect(resumeBanner(page)).toContainText(/Resume run from step \d+\?/, { timeout: 30_000 });
   const n = await bannerStep(page);
   await resumeBanner(page).getByRole('button', { name: 'Resume' }).click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(n);
-  await expect(page.getByTestId('trainer-state')).toHaveText(/training/i);
+  await expect(trainerState(page)).toHaveText(/training/i);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
 });
 
 test('two short runs are compared: both curves overlaid, both rows in the table', async ({ page, consoleErrors }) => {
@@ -150,7 +151,7 @@ test('a model exported, storage cleared and the file imported draws the same sam
 
   await page.getByLabel('Import a model file (.json)').setInputFiles(file);
   await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i, { timeout: 60_000 });
+  await expect(trainerState(page)).toHaveText(/paused/i, { timeout: 60_000 });
   await expect.poll(() => stepCount(page)).toBe(3);
   await expect(page.getByLabel('Hidden widths')).toHaveValue('64');
   await expect.poll(() => samplePixels(page), { timeout: 30_000 }).toBe(before);
@@ -208,10 +209,10 @@ test('every preset starts training in the Train view in one click', async ({ pag
     await button.click();
     await expect(page.getByRole('tab', { name: 'Train' }), id!).toHaveAttribute('aria-selected', 'true');
     // The previous preset was left paused: "training" can only be this one's.
-    await expect(page.getByTestId('trainer-state'), id!).toHaveText(/training/i, { timeout: 120_000 });
+    await expect(trainerState(page), id!).toHaveText(/training/i, { timeout: 120_000 });
     await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect(page.getByTestId('trainer-state'), id!).toHaveText(/paused/i);
-    await expect(page.getByTestId('error-area'), id!).toBeHidden();
+    await expect(trainerState(page), id!).toHaveText(/paused/i);
+    await expect(errorArea(page), id!).toBeHidden();
   }
 });

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, stepCount } from './fixtures';
+import { backendName, trainerState } from './pages/trainer';
 
 declare global {
   interface Window {
@@ -45,7 +46,7 @@ test('a whole session sends nothing off the origin and breaks no rule of the Con
   await page.getByLabel('Latent dimension').fill('2');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
-  await expect(page.getByTestId('backend-name')).toHaveText(/wasm/i);
+  await expect(backendName(page)).toHaveText(/wasm/i);
 
   await page.getByRole('tab', { name: 'Explore' }).click();
   await expect
@@ -61,7 +62,7 @@ test('a whole session sends nothing off the origin and breaks no rule of the Con
   }
   await expect(page.getByTestId('curves').locator('.loss-chart canvas')).toBeVisible();
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
 
   // The trainer worker (where TensorFlow.js and its WASM run) is served under the same policy.
   const workerUrl = requests.find((u) => /\/trainer\.worker-[^/]+\.js$/.test(u));

@@ -1,5 +1,6 @@
 import { test, expect, stepCount, canvasInk } from './fixtures';
 import type { Page } from '@playwright/test';
+import { trainerState } from './pages/trainer';
 
 /** The y values of one trace of a plotly chart in the Statistics tab. */
 async function chartY(page: Page, testId: string, trace: number): Promise<number[]> {
@@ -20,7 +21,7 @@ test('statistics of a briefly trained model: GMM on latents, probes, IWAE bound'
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThan(150);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
 
   await page.getByRole('tab', { name: 'Statistics' }).click();
 

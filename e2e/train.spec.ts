@@ -1,4 +1,5 @@
 import { test, expect, stepCount, curveY, canvasInk } from './fixtures';
+import { backendName, trainerState } from './pages/trainer';
 
 test('train live, pause, step, and reload from the IndexedDB cache', async ({ page, consoleErrors }) => {
   void consoleErrors;
@@ -14,7 +15,7 @@ test('train live, pause, step, and reload from the IndexedDB cache', async ({ pa
       return y[y.length - 1] / y[0];
     }, { timeout: 120_000 })
     .toBeLessThan(0.8);
-  await expect(page.getByTestId('backend-name')).not.toHaveText(/^\s*(—|-)?\s*$/);
+  await expect(backendName(page)).not.toHaveText(/^\s*(—|-)?\s*$/);
   await expect(page.getByTestId('images-per-sec')).toHaveText(/\d/);
 
   // The reconstruction and sample grids show images, not blank canvases.
@@ -24,7 +25,7 @@ test('train live, pause, step, and reload from the IndexedDB cache', async ({ pa
 
   // Pause stops the step counter.
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await expect(trainerState(page)).toHaveText(/paused/i);
   const paused = await stepCount(page);
   expect(paused).toBeGreaterThan(0);
   await page.waitForTimeout(1000);

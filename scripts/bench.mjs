@@ -74,7 +74,7 @@ async function measureBackend(browser, backend, architecture) {
 }
 
 /** tfjs tensor count and bytes in the worker, through the page's debug handle. */
-const workerMemory = (page) => page.evaluate(() => window.__vae.client.analyze({ kind: 'memory' }).result);
+const workerMemory = (page) => page.evaluate(() => window.__vae.client.request('analyze', { kind: 'memory' }));
 /** The page's JS heap, workers included where the browser can measure it. */
 /**
  * Runs one of the bench's own probes and notes when it ran (page clock): measuring the heap forces a
@@ -157,7 +157,8 @@ async function fullRun(browser, backend) {
 }
 
 if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // --mode e2e keeps window.__vae (the worker's tensor count); the hooks cost nothing per step.
+  const b = spawnSync('npm', ['run', 'build', '--', '--mode', 'e2e'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 let URL_ = '';

@@ -52,7 +52,7 @@ async function sample(page, cdp, t0) {
       return null;
     }
   });
-  const mem = await page.evaluate(() => window.__vae.client.analyze({ kind: 'memory' }).result);
+  const mem = await page.evaluate(() => window.__vae.client.request('analyze', { kind: 'memory' }));
   // Points the loss chart holds, summed over its traces: page heap grows with them if they are not capped.
   const curvePoints = await page.evaluate(() => {
     const chart = document.querySelector('[data-testid=curves] .loss-chart')?.chart;
@@ -71,7 +71,8 @@ async function sample(page, cdp, t0) {
 }
 
 if (!process.env.SOAK_SKIP_BUILD) {
-  const b = spawnSync('npx', ['vite', 'build', '--outDir', DIST], { stdio: 'inherit' });
+  // --mode e2e keeps window.__vae, which reads the worker's tensor count.
+  const b = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--outDir', DIST], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 if (!existsSync(`${DIST}/index.html`)) {

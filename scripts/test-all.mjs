@@ -49,7 +49,8 @@ if (!unitOk && (!unit || unit.numFailedTests === 0)) {
 
 const skipE2e = process.env.SKIP_E2E === '1';
 if (!skipE2e) {
-  check('build', 'npx', ['vite', 'build']);
+  // The end-to-end tests drive fault injection and window.__vae: a build with the test hooks.
+  check('build (with test hooks)', 'npx', ['vite', 'build', '--mode', 'e2e']);
   const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);
   const e2e = readJson('test-results/e2e.json');
   if (e2e) {

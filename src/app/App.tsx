@@ -1,7 +1,4 @@
-import { useEffect } from 'react';
-import { startLinkSync } from '../panels/Resume/linkSync';
 import { StartNotices } from '../panels/Resume/StartNotices';
-import { experimentActions } from '../ui/stores';
 import { DisplayControls } from './DisplayControls';
 import { DrawView } from './DrawView';
 import { ExploreView } from './ExploreView';
@@ -9,7 +6,6 @@ import { Footer } from './Footer';
 import { Keyboard } from './Keyboard';
 import { ResetDialog } from './ResetDialog';
 import { RunBar } from './RunBar';
-import { startFirstRun } from './firstRun';
 import { RunsView } from './RunsView';
 import { StatsView } from './StatsView';
 import { Tabs, type TabSpec } from './Tabs';
@@ -29,18 +25,6 @@ const TABS: TabSpec[] = [
 ];
 
 export function App() {
-  useEffect(() => {
-    const hadHash = window.location.hash.length > 1;
-    // A shared link's config first, so the worker's first config is the link's.
-    const stopLinkSync = startLinkSync();
-    // Starts the worker after first paint, so the backend and data are ready sooner.
-    experimentActions.init();
-    const stopFirstRun = startFirstRun(hadHash);
-    return () => {
-      stopLinkSync();
-      stopFirstRun();
-    };
-  }, []);
   return (
     <div className="app">
       <header className="app-header">

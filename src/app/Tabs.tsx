@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { viewStore } from '../store/view';
 
@@ -19,6 +19,11 @@ export function Tabs({ tabs, label }: { tabs: TabSpec[]; label: string }) {
   const [visited, setVisited] = useState(() => new Set([active]));
   if (!visited.has(active)) setVisited(new Set(visited).add(active));
   const refs = useRef(new Map<string, HTMLButtonElement>());
+  // An action elsewhere showed a view and asked for focus (viewStore.show(id, { focus: true })).
+  const focusRequest = useStore(viewStore, (s) => s.focusRequest);
+  useEffect(() => {
+    if (focusRequest) refs.current.get(viewStore.getState().active)?.focus();
+  }, [focusRequest]);
 
   const select = (id: string) => {
     viewStore.getState().show(id);

@@ -1,9 +1,6 @@
-import { createStore } from 'zustand/vanilla';
+import { updateStore } from '../store/update';
 
-/** A newer build's service worker, installed and waiting for the visitor to take it. */
-export const updateStore = createStore<{ waiting: ServiceWorker | null }>(() => ({ waiting: null }));
-
-let accepted = false;
+export { updateStore };
 
 /**
  * Registers the offline service worker (public build only: in `vite dev` there is no sw.js). An
@@ -15,11 +12,11 @@ export function registerServiceWorker(): void {
   const sw = navigator.serviceWorker;
   const offer = (w: ServiceWorker | null) => {
     // Without a controller this is the first install, not an update: nothing to offer.
-    if (w && sw.controller) updateStore.setState({ waiting: w });
+    if (w && sw.controller) updateStore.getState().actions.offer(w);
   };
   sw.addEventListener('controllerchange', () => {
-    if (!accepted) return;
-    accepted = false;
+    if (!updateStore.getState().accepted) return;
+    updateStore.setState({ accepted: false });
     window.location.reload();
   });
   sw.register('./sw.js', { scope: './' })
@@ -38,14 +35,5 @@ export function registerServiceWorker(): void {
     });
 }
 
-/** The banner's Reload: the waiting worker takes over, then the page reloads into the new version. */
-export function acceptUpdate(): void {
-  const { waiting } = updateStore.getState();
-  if (!waiting) return;
-  accepted = true;
-  waiting.postMessage({ type: 'SKIP_WAITING' });
-}
-
-export function dismissUpdate(): void {
-  updateStore.setState({ waiting: null });
-}
+export const acceptUpdate = (): void => updateStore.getState().actions.accept();
+export const dismissUpdate = (): void => updateStore.getState().actions.dismiss();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import type { Command, TrainerEvent } from '../protocol';
-import { FakeWorker } from './fakeWorker';
+import { FakeWorker } from './testing/fakeWorker';
 import { TrainerClient } from './TrainerClient';
 
 function setup() {

@@ -1,15 +1,15 @@
-import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent, TrainerState } from '../protocol';
+import type { Command, DebugCommand, TrainerEvent, TrainerState } from '../protocol';
+import type { RequestFn, TrainerListener, TrainerPort } from './port';
+import { PendingRequests } from './requests';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
-export interface WorkerPort {
-  postMessage(message: Command): void;
+export interface WorkerLike {
+  postMessage(message: Command | DebugCommand): void;
   terminate(): void;
   onmessage: ((ev: MessageEvent) => unknown) | null;
   onerror: ((ev: ErrorEvent) => unknown) | null;
   onmessageerror: ((ev: MessageEvent) => unknown) | null;
 }
-
-export type TrainerListener = (event: TrainerEvent) => void;
 
 export interface TrainerClientOptions {
   /** Where the dataset manifest lives, resolved against the page (the worker's own URL differs). */
@@ -29,12 +29,12 @@ export interface TrainerClientOptions {
  * fans its events out to subscribers, and after a crash starts a fresh one on the next command,
  * replaying what a new worker needs to pick up where the old one stood.
  */
-export class TrainerClient {
-  private worker: WorkerPort | null = null;
+export class TrainerClient implements TrainerPort {
+  private worker: WorkerLike | null = null;
   private readonly listeners = new Set<TrainerListener>();
   private lastConfig: Command | null = null;
   private lastBackend: Command | null = null;
-  private nextRequestId = 1;
+  private readonly requests = new PendingRequests((cmd) => this.send(cmd));
   /** The trainer's last reported state, to know whether a dead worker was training. */
   private lastState: TrainerState = 'idle';
   /** When the oldest unanswered ping was sent, or null when the worker has spoken since. */
@@ -45,7 +45,7 @@ export class TrainerClient {
   private stepped = false;
 
   constructor(
-    private readonly createWorker: () => WorkerPort,
+    private readonly createWorker: () => WorkerLike,
     private readonly options: TrainerClientOptions,
   ) {}
 
@@ -67,35 +67,10 @@ export class TrainerClient {
   }
 
   /**
-   * Runs one analysis in the worker. The promise resolves with the result or rejects with the
-   * worker's message (an AnalysisError whose `cancelled` says whether cancel() caused it).
+   * One request answered by the worker (an analysis, or an operation on saved runs), with
+   * cancellation by AbortSignal and streamed progress and partial results; see PendingRequests.
    */
-  analyze<K extends AnalysisKind>(
-    request: AnalysisRequestOf<K>,
-    onProgress?: (label: string, done: number, total: number) => void,
-    /** Snapshots, for kinds that stream them (AnalysisKinds[K]['partial']). */
-    onPartial?: (partial: AnalysisPartialOf<K>) => void,
-  ): { result: Promise<AnalysisResultOf<K>>; cancel: () => void } {
-    const requestId = this.nextRequestId++;
-    const result = new Promise<AnalysisResultOf<K>>((resolve, reject) => {
-      const off = this.subscribe((e) => {
-        if (e.type === 'analysisProgress' && e.requestId === requestId) onProgress?.(e.label, e.done, e.total);
-        else if (e.type === 'analysisPartial' && e.requestId === requestId) onPartial?.(e.partial as unknown as AnalysisPartialOf<K>);
-        else if (e.type === 'analysisResult' && e.requestId === requestId) {
-          off();
-          resolve(e.result as unknown as AnalysisResultOf<K>);
-        } else if (e.type === 'analysisError' && e.requestId === requestId) {
-          off();
-          reject(new AnalysisError(e.message, e.cancelled));
-        } else if (e.type === 'error' && e.code === 'worker-crashed') {
-          off();
-          reject(new AnalysisError(e.message, false));
-        }
-      });
-    });
-    this.send({ type: 'analyze', requestId, request: request as AnalysisRequest });
-    return { result, cancel: () => this.send({ type: 'cancelAnalysis', requestId }) };
-  }
+  readonly request: RequestFn = this.requests.request;
 
   subscribe(listener: TrainerListener): () => void {
     this.listeners.add(listener);
@@ -131,10 +106,15 @@ export class TrainerClient {
 
   /** Test hook: terminates the worker behind this client's back, as the browser may; the heartbeat must notice. */
   killWorkerSilently(): void {
-    this.worker?.terminate();
+    if (__VAE_TEST_HOOKS__) this.worker?.terminate();
   }
 
-  private start(): WorkerPort {
+  /** Test hook: fault injection (src/protocol/debug.ts); does nothing in a production build. */
+  debug(cmd: DebugCommand): void {
+    if (__VAE_TEST_HOOKS__) (this.worker ?? this.start()).postMessage(cmd);
+  }
+
+  private start(): WorkerLike {
     const w = this.createWorker();
     w.onmessage = (ev) => {
       if (this.worker !== w) return;
@@ -160,7 +140,7 @@ export class TrainerClient {
     return w;
   }
 
-  private startHeartbeat(w: WorkerPort): void {
+  private startHeartbeat(w: WorkerLike): void {
     const every = this.options.heartbeatMs ?? 0;
     if (every <= 0) return;
     const base = this.options.silentLimitMs ?? 30_000;
@@ -210,16 +190,8 @@ export class TrainerClient {
   }
 
   private emit(event: TrainerEvent): void {
+    this.requests.handle(event);
     // A copy, so a listener that unsubscribes while being called does not skip its neighbour.
     for (const l of [...this.listeners]) l(event);
-  }
-}
-
-export class AnalysisError extends Error {
-  constructor(
-    message: string,
-    readonly cancelled: boolean,
-  ) {
-    super(message);
   }
 }

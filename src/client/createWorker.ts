@@ -1,6 +1,6 @@
-import type { WorkerPort } from './TrainerClient';
+import type { WorkerLike } from './TrainerClient';
 
 /** The one place that names the worker entry, so Vite bundles it and tests can swap in a fake. */
-export function createWorker(): WorkerPort {
+export function createWorker(): WorkerLike {
   return new Worker(new URL('../trainer/trainer.worker.ts', import.meta.url), { type: 'module' });
 }

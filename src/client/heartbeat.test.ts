@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrainerEvent } from '../protocol';
-import { FakeWorker } from './fakeWorker';
+import { FakeWorker } from './testing/fakeWorker';
 import { TrainerClient } from './TrainerClient';
 
 const metrics: TrainerEvent = { type: 'metrics', step: 1, epoch: 0, epochProgress: 0.01, imagesPerSec: 100, train: { nelbo: 500, recon: 490, kl: 10 } };

@@ -1,21 +1,16 @@
 /** The experiment config: a plain, serialisable object shared by the page and the worker. */
+import type { LikelihoodId } from '../trainer/likelihoods/metas';
+import type { ObjectiveId } from '../trainer/objectives/metas';
+
+// The plug-ins' ids come from their metas (one registry each, read by both threads).
+export { LIKELIHOOD_IDS, type LikelihoodId } from '../trainer/likelihoods/metas';
+export { OBJECTIVE_IDS, type ObjectiveId } from '../trainer/objectives/metas';
+
 export const ARCHITECTURES = ['mlp', 'conv'] as const;
-export const LIKELIHOOD_IDS = [
-  'bernoulli',
-  'gaussian-fixed',
-  'gaussian-learned',
-  'beta',
-  'categorical',
-  'logit-normal',
-  'continuous-bernoulli',
-] as const;
-export const OBJECTIVE_IDS = ['elbo', 'beta-vae', 'mmd', 'autoencoder'] as const;
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
 export const BINARIZE = ['none', 'dynamic'] as const;
 
 export type Architecture = (typeof ARCHITECTURES)[number];
-export type LikelihoodId = (typeof LIKELIHOOD_IDS)[number];
-export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
 export type OptimizerId = (typeof OPTIMIZERS)[number];
 export type Binarize = (typeof BINARIZE)[number];
 

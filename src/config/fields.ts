@@ -1,5 +1,9 @@
+import type { OptionSpec } from '../trainer/likelihoods/meta';
+import { LIKELIHOOD_METAS, likelihoodOption } from '../trainer/likelihoods/metas';
+import type { ObjectiveOptionKey } from '../trainer/objectives/meta';
+import { OBJECTIVE_METAS, objectiveOption } from '../trainer/objectives/metas';
 import type { ExperimentConfig } from './experiment';
-import { ARCHITECTURES, BINARIZE, LIKELIHOOD_IDS, OBJECTIVE_IDS, OPTIMIZERS } from './experiment';
+import { ARCHITECTURES, BINARIZE, OPTIMIZERS } from './experiment';
 
 type Base = {
   label: string;
@@ -20,6 +24,22 @@ export type FieldSpec = Base &
   );
 
 const opts = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+
+/** A plug-in's option as a field: its meta's label, range and hint, shown only for its owner. */
+function optionField(spec: OptionSpec, when: (c: ExperimentConfig) => boolean, rebuild: boolean): FieldSpec {
+  const base = { label: spec.label, hint: spec.hint, when, ...(rebuild ? { rebuild } : {}) };
+  return spec.integer ? { kind: 'int', min: spec.min, max: spec.max, ...base } : { kind: 'number', min: spec.min, max: spec.max, ...base };
+}
+
+function likelihoodField(key: 'variance' | 'bins'): FieldSpec {
+  const { owner, spec } = likelihoodOption(key);
+  return optionField(spec, (c) => c.likelihood === owner, true);
+}
+
+function objectiveField(key: ObjectiveOptionKey): FieldSpec {
+  const { owner, spec } = objectiveOption(key);
+  return optionField(spec, (c) => c.objective === owner, false);
+}
 
 /** Every config field: its type, range, label and consequence. Validation, controls and links all read this. */
 export const FIELDS: { [K in keyof ExperimentConfig]: FieldSpec } = {
@@ -60,28 +80,12 @@ export const FIELDS: { [K in keyof ExperimentConfig]: FieldSpec } = {
   likelihood: {
     kind: 'enum',
     label: 'Likelihood p(x|z)',
-    options: opts(LIKELIHOOD_IDS, {
-      bernoulli: 'Bernoulli',
-      'gaussian-fixed': 'Gaussian, fixed σ²',
-      'gaussian-learned': 'Gaussian, learned σ²',
-      beta: 'Beta',
-      categorical: 'Categorical (k levels)',
-      'logit-normal': 'Logit-normal',
-      'continuous-bernoulli': 'Continuous Bernoulli',
-    }),
+    options: LIKELIHOOD_METAS.map((m) => ({ value: m.id, label: m.label })),
     hint: 'How the decoder scores a pixel. Densities of continuous data are not comparable with Bernoulli nats.',
     rebuild: true,
   },
-  variance: {
-    kind: 'number',
-    label: 'Variance σ²',
-    min: 1e-3,
-    max: 1,
-    hint: 'Smaller σ² weighs reconstruction more against KL.',
-    when: (c) => c.likelihood === 'gaussian-fixed',
-    rebuild: true,
-  },
-  bins: { kind: 'int', label: 'Levels k', min: 2, max: 256, hint: 'Grey levels of the categorical likelihood: more levels keep finer shades but give the decoder k outputs per pixel to learn.', when: (c) => c.likelihood === 'categorical', rebuild: true },
+  variance: likelihoodField('variance'),
+  bins: likelihoodField('bins'),
   binarize: {
     kind: 'enum',
     label: 'Binarize input',
@@ -91,12 +95,12 @@ export const FIELDS: { [K in keyof ExperimentConfig]: FieldSpec } = {
   objective: {
     kind: 'enum',
     label: 'Objective',
-    options: opts(OBJECTIVE_IDS, { elbo: 'ELBO (VAE)', 'beta-vae': 'β-VAE', mmd: 'MMD / InfoVAE', autoencoder: 'Plain autoencoder' }),
+    options: OBJECTIVE_METAS.map((m) => ({ value: m.id, label: m.label })),
     hint: 'β-VAE weighs KL by β; MMD matches the codes as a whole to N(0, I); the autoencoder has no noise and no regulariser.',
   },
-  beta: { kind: 'number', label: 'β', min: 0, max: 100, hint: 'β > 1 pushes codes toward the prior (blurrier, more disentangled); β = 0 is reconstruction only.', when: (c) => c.objective === 'beta-vae' },
-  mmdWeight: { kind: 'number', label: 'MMD weight λ', min: 0, max: 1e6, hint: 'How hard the codes are pulled toward N(0, I).', when: (c) => c.objective === 'mmd' },
-  mmdBandwidth: { kind: 'number', label: 'MMD bandwidth', min: 0, max: 100, hint: 'RBF kernel width; 0 uses √(latent dimension). Far too small or too large and the MMD can no longer tell the codes from the prior.', when: (c) => c.objective === 'mmd' },
+  beta: objectiveField('beta'),
+  mmdWeight: objectiveField('mmdWeight'),
+  mmdBandwidth: objectiveField('mmdBandwidth'),
   optimizer: { kind: 'enum', label: 'Optimizer', options: opts(OPTIMIZERS, { adam: 'Adam', sgd: 'SGD with momentum' }), hint: 'Adam adapts each weight’s step size and usually converges faster; SGD needs a larger, hand-tuned learning rate.', rebuild: true },
   momentum: { kind: 'number', label: 'Momentum', min: 0, max: 0.999, hint: 'Share of the last update carried into the next: higher smooths noisy steps but can overshoot.', when: (c) => c.optimizer === 'sgd', rebuild: true },
   batchSize: { kind: 'int', label: 'Batch size', min: 1, max: 4096, hint: 'Images per step. Larger is faster per image and less noisy, but takes fewer steps per epoch.' },

@@ -1,14 +1,7 @@
+import type { DatasetErrorCode } from '../protocol/errors';
 import type { FileEntry } from './manifest';
 
-export type DatasetErrorCode =
-  | 'network' // fetch itself failed: offline, DNS, CORS
-  | 'http' // the server answered, but not 2xx
-  | 'corrupt' // the body claims gzip but does not inflate
-  | 'size-mismatch'
-  | 'hash-mismatch'
-  | 'manifest' // manifest missing, malformed, or without the requested dataset
-  | 'missing' // a dataset with no source to fetch from (an upload) lost its stored files
-  | 'storage'; // the browser would not keep what was downloaded (quota, private mode)
+export type { DatasetErrorCode };
 
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';

@@ -29,16 +29,13 @@ export interface ExperimentState {
   };
 }
 
-export interface CommandSink {
-  send(cmd: Command): void;
-}
 
 /** True when a field that needs a new model differs from the model in use: it waits for Reset. */
 export function waitsForReset(s: Pick<ExperimentState, 'config' | 'runConfig'>, field: ControlField): boolean {
   return !!FIELDS[field].rebuild && s.runConfig !== null && draftOf(s.config, field) !== draftOf(s.runConfig, field);
 }
 
-export function createExperimentStore(sink: CommandSink, initial: ExperimentConfig = DEFAULT_CONFIG): StoreApi<ExperimentState> {
+export function createExperimentStore(sink: { send(cmd: Command): void } /* the client's TrainerPort */, initial: ExperimentConfig = DEFAULT_CONFIG): StoreApi<ExperimentState> {
   let sent: string | null = null;
   const push = (config: ExperimentConfig) => {
     // Typing "400" passes through "4" and "40"; an unchanged config need not go out again.

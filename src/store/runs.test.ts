@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/experiment';
 import type { Command, RunSummary, TrainerEvent } from '../protocol';
+import { withRequests } from '../client/requests';
 import { createRunsStore } from './runs';
 
 const run = (id: string, step = 10): RunSummary => ({
@@ -26,14 +27,14 @@ function setup(answer: (c: Extract<Command, { type: 'runs' }>) => TrainerEvent |
   const fire = (e: TrainerEvent) => [...listeners].forEach((l) => l(e));
   const loaded: [ExperimentConfig, unknown][] = [];
   const store = createRunsStore(
-    {
+    withRequests({
       send: (c) => {
         sent.push(c);
         const a = c.type === 'runs' ? answer(c) : null;
         if (a) queueMicrotask(() => fire(a));
       },
-      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-    },
+      subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
+    }),
     (config, opts) => loaded.push([config, opts]),
   );
   return { store, sent, fire, loaded, actions: store.getState().actions };
@@ -60,13 +61,6 @@ describe('runs store', () => {
     expect(loaded).toEqual([[r.config, undefined]]);
     expect(sent).toEqual([{ type: 'resumeRun', runId: 'r1', train: true }]);
     expect(store.getState().resumable).toBeNull();
-  });
-
-  it('asks the restarted worker what can be resumed after a crash', async () => {
-    const { fire, sent } = setup();
-    fire({ type: 'error', code: 'worker-crashed', message: 'gone', recoverable: true });
-    await new Promise((r) => setTimeout(r, 5));
-    expect(sent).toEqual([{ type: 'checkResume' }]);
   });
 
   it('compares: fetches a run’s curves once when chosen, and shows worker refusals as notices', async () => {

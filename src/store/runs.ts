@@ -1,11 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../config/experiment';
-import type { Command, RunHistory, RunsOp, RunsRequest, RunsResultOf, RunSummary, TrainerEvent } from '../protocol';
-
-export interface RunsPort {
-  send(cmd: Command): void;
-  subscribe(listener: (e: TrainerEvent) => void): () => void;
-}
+import type { TrainerPort } from '../client/port';
+import type { RunHistory, RunSummary, TrainerEvent } from '../protocol';
 
 /** How the runs store hands a config to the Train view (the experiment store's load). */
 export type LoadConfig = (config: ExperimentConfig, opts?: { running?: boolean }) => unknown;
@@ -46,25 +42,6 @@ export interface RunsState {
 
 type Data = Omit<RunsState, 'actions'>;
 
-let nextRequestId = 1;
-
-/** One request on saved runs, answered by the worker (rejects with its message, or on a crash). */
-export function runsRequest<K extends RunsOp>(port: RunsPort, request: Extract<RunsRequest, { op: K }>): Promise<RunsResultOf<K>> {
-  const requestId = nextRequestId++;
-  return new Promise((resolve, reject) => {
-    const off = port.subscribe((e) => {
-      if (e.type === 'runsResult' && e.requestId === requestId) {
-        off();
-        resolve(e.result as RunsResultOf<K>);
-      } else if ((e.type === 'runsError' && e.requestId === requestId) || (e.type === 'error' && e.code === 'worker-crashed')) {
-        off();
-        reject(new Error(e.message));
-      }
-    });
-    port.send({ type: 'runs', requestId, request });
-  });
-}
-
 /** Events that change the runs list or the offer to resume; pure, so tested without a worker. */
 export function foldRuns(s: Data, e: TrainerEvent): Partial<Data> {
   switch (e.type) {
@@ -86,12 +63,12 @@ export function foldRuns(s: Data, e: TrainerEvent): Partial<Data> {
 
 export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [] };
 
-export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreApi<RunsState> {
+export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): StoreApi<RunsState> {
   const store = createStore<RunsState>()((set, get) => {
     const fail = (err: unknown) => set({ notice: { kind: 'error', text: err instanceof Error ? err.message : String(err) } });
     const info = (text: string) => set({ notice: { kind: 'info', text } });
     const loadHistory = async (id: string) => {
-      const { history } = await runsRequest<'history'>(port, { op: 'history', id });
+      const { history } = await port.request<'history'>('runs', { op: 'history', id });
       set({ histories: { ...get().histories, [id]: history } });
     };
     return {
@@ -99,7 +76,7 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
       actions: {
         refresh: async () => {
           try {
-            const { runs } = await runsRequest<'list'>(port, { op: 'list' });
+            const { runs } = await port.request<'list'>('runs', { op: 'list' });
             const ids = new Set(runs.map((r) => r.id));
             set({ runs, compare: get().compare.filter((id) => ids.has(id)) });
           } catch (err) {
@@ -108,7 +85,7 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
         },
         rename: async (id, name) => {
           try {
-            const { run } = await runsRequest<'rename'>(port, { op: 'rename', id, name });
+            const { run } = await port.request<'rename'>('runs', { op: 'rename', id, name });
             set({ runs: get().runs.map((r) => (r.id === id ? run : r)) });
             return true;
           } catch (err) {
@@ -118,7 +95,7 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
         },
         remove: async (id) => {
           try {
-            await runsRequest<'remove'>(port, { op: 'remove', id });
+            await port.request<'remove'>('runs', { op: 'remove', id });
             const histories = { ...get().histories };
             delete histories[id];
             set({ runs: get().runs.filter((r) => r.id !== id), compare: get().compare.filter((c) => c !== id), histories });
@@ -134,7 +111,7 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
         },
         exportModel: async (id) => {
           try {
-            return await runsRequest<'exportModel'>(port, { op: 'exportModel', id });
+            return await port.request<'exportModel'>('runs', { op: 'exportModel', id });
           } catch (err) {
             fail(err);
             return null;
@@ -142,7 +119,7 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
         },
         importModel: async (text) => {
           try {
-            const { run } = await runsRequest<'importModel'>(port, { op: 'importModel', text });
+            const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text });
             loadConfig(run.config, { running: true });
             info(`Loaded "${run.name}" at step ${run.step}: it is in the Train view, paused.`);
             void get().actions.refresh();
@@ -161,7 +138,7 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
         discard: async (run) => {
           set({ resumable: null });
           try {
-            await runsRequest<'discard'>(port, { op: 'discard', id: run.id });
+            await port.request<'discard'>('runs', { op: 'discard', id: run.id });
             set({ runs: get().runs.map((r) => (r.id === run.id ? { ...r, status: 'stopped' } : r)) });
           } catch (err) {
             fail(err);
@@ -183,12 +160,10 @@ export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreAp
     const s = store.getState();
     // A compared run that is still training: its curves grow with each save.
     if (e.type === 'runSaved' && s.compare.includes(e.run.id)) {
-      void runsRequest<'history'>(port, { op: 'history', id: e.run.id })
+      void port.request<'history'>('runs', { op: 'history', id: e.run.id })
         .then(({ history }) => store.setState({ histories: { ...store.getState().histories, [e.run.id]: history } }))
         .catch(() => undefined);
     }
-    // The worker is gone, and with it the run in training: ask the next one what can be resumed.
-    if (e.type === 'error' && e.code === 'worker-crashed') setTimeout(() => port.send({ type: 'checkResume' }), 0);
   });
   return store;
 }

@@ -1,11 +1,27 @@
-import { trainerClient } from '../client/instance';
+import { MANIFEST_URL, trainerClient } from '../client/instance';
+import type { ControlField } from './experiment';
+import { createCatalogStore } from './catalog';
+import { createCompletionStore } from './completion';
 import { createExperimentStore } from './experiment';
 import { createPromptsStore } from './prompts';
+import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
 
 /** The app's store instances, wired to the one trainer client. */
 export const experimentStore = createExperimentStore(trainerClient);
 export const trainingStore = createTrainingStore(trainerClient);
+/** Saved runs, handing a run's config to the Train view (the experiment store's load). */
+export const runsStore = createRunsStore(trainerClient, (config, opts) => experimentStore.getState().actions.load(config, opts));
+/** Completion runs of the Draw & complete view, and the events its ELBO chart draws outside React. */
+export const { store: completionStore, onCurve: onCompletionCurve } = createCompletionStore(trainerClient.request);
+/** Datasets this page can pick, and every change to the ones stored in this browser. */
+export const catalogStore = createCatalogStore({
+  manifestUrl: MANIFEST_URL,
+  send: (cmd) => trainerClient.send(cmd),
+  selected: () => experimentStore.getState().config.dataset,
+  // The dataset is an id, not a control of the settings form, but setField validates and sends it alike.
+  select: (id) => experimentStore.getState().actions.setField('dataset' as ControlField, id),
+});
 
 // A run exists once a step is taken; until Reset, changes that need a new model wait.
 trainingStore.subscribe((s) => experimentStore.getState().actions.setRunActive(s.step > 0));

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { TrainerPort } from '../client/port';
 import type { BackendChoice } from '../config/experiment';
-import type { BackendProbe, Command, LossTerms, ProgressTask, RunHistory, TrainerEvent, TrainerState } from '../protocol';
+import type { BackendProbe, ErrorCode, LossTerms, ProgressTask, RunHistory, TrainerEvent, TrainerState } from '../protocol';
 
 export interface ProgressInfo {
   task: ProgressTask;
@@ -19,7 +20,7 @@ export interface DatasetInfo {
 
 export interface ShownError {
   id: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   recoverable: boolean;
   field?: string;
@@ -56,10 +57,6 @@ export interface TrainingState {
   };
 }
 
-export interface TrainerPort {
-  send(cmd: Command): void;
-  subscribe(listener: (e: TrainerEvent) => void): () => void;
-}
 
 const MAX_ERRORS = 5;
 
@@ -145,7 +142,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
   }
 }
 
-export function createTrainingStore(port: TrainerPort): StoreApi<TrainingState> {
+export function createTrainingStore(port: Pick<TrainerPort, 'send' | 'subscribe'>): StoreApi<TrainingState> {
   const store = createStore<TrainingState>()((set, get) => ({
     ...INITIAL_TRAINING,
     actions: {

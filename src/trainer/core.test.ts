@@ -2,9 +2,9 @@ import * as tf from './tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { TrainerCore } from './core';
-import { fakeHost } from './testing/fake-host';
-import { mnistSubset } from './testing/mnist-subset';
-import { useTestBackend } from './testing/tf-setup';
+import { fakeHost } from './testing/fakeHost';
+import { mnistSubset } from './testing/mnistSubset';
+import { useTestBackend } from './testing/tfSetup';
 
 const data = mnistSubset(2000, 500);
 const config = { ...DEFAULT_CONFIG, batchSize: 64 };

@@ -1,12 +1,13 @@
 import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { REBUILD_FIELDS, validateConfig } from '../config/validate';
-import type { BackendProbe, Command, LossTerms, TrainerEvent, TrainerState } from '../protocol';
+import { errorCodeOf, type BackendProbe, type Command, type LossTerms, type TrainerEvent, type TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
 import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type TrainingData } from './session';
+import { OBJECTIVE_OPTIONS } from './objectives/metas';
 
 export interface DatasetInfo {
   name: string;
@@ -46,7 +47,7 @@ export class TrainerCore {
   private manifestUrl = 'datasets/manifest.json';
   private backendChoice: BackendChoice = 'auto';
   private backendReady = false;
-  private data: { id: string; data: TrainingData } | null = null;
+  private data: { id: string; data: TrainingData; stale?: boolean } | null = null;
   private session: TrainingSession | null = null;
   private window: MetricsWindow;
   private lastMetricsAt = 0;
@@ -129,11 +130,9 @@ export class TrainerCore {
         await this.openRun(await openSaved(this.runs, cmd.runId));
         if (cmd.train && this.session) this.resume();
         return;
-      case 'crash':
-        // Thrown outside every handler, so the worker dies as it would on a real fault.
-        setTimeout(() => {
-          throw new Error('Worker crash requested by a test hook.');
-        });
+      case 'datasetsChanged':
+        // Read again from storage on the next load; a running session keeps the copy it trains on.
+        if (this.data && cmd.ids.includes(this.data.id)) this.data = { ...this.data, stale: true };
         return;
       case 'ping':
         this.host.emit({ type: 'pong' });
@@ -163,9 +162,10 @@ export class TrainerCore {
     }
     const s = this.session;
     if (s) {
-      const changed = (['beta', 'mmdWeight', 'mmdBandwidth', 'objective', 'learningRate'] as const).filter((f) => next[f] !== this.config[f]);
-      const label: Record<(typeof changed)[number], string> = { beta: 'β', mmdWeight: 'λ', mmdBandwidth: 'bandwidth', objective: 'objective', learningRate: 'lr' };
-      if (changed.length) this.host.emit({ type: 'note', step: s.step, text: changed.map((f) => `${label[f]} = ${next[f]}`).join(', ') });
+      // The objectives' options (from their metas), then the objective and the rate: all live.
+      const live = [...OBJECTIVE_OPTIONS.map((o) => ({ field: o.key, symbol: o.spec.symbol })), { field: 'objective', symbol: 'objective' }, { field: 'learningRate', symbol: 'lr' }] as const;
+      const changed = live.filter((f) => next[f.field] !== this.config[f.field]);
+      if (changed.length) this.host.emit({ type: 'note', step: s.step, text: changed.map((f) => `${f.symbol} = ${next[f.field]}`).join(', ') });
     }
     this.config = next;
     if (!rebuild) this.pendingConfig = null;
@@ -211,7 +211,7 @@ export class TrainerCore {
       this.backendReady = true;
     }
     const id = this.config.dataset;
-    if (this.data?.id !== id) {
+    if (this.data?.id !== id || this.data.stale) {
       const { data, info } = await this.host.loadData(id, this.manifestUrl, progress('dataset'));
       if (gen !== this.generation) return false;
       this.data = { id, data };
@@ -419,8 +419,7 @@ export class TrainerCore {
 
   private fail(err: unknown): void {
     const message = err instanceof Error ? err.message : String(err);
-    const code = (err as { code?: string })?.code ?? 'trainer-failed';
-    this.host.emit({ type: 'error', code, message, recoverable: true });
+    this.host.emit({ type: 'error', code: errorCodeOf(err), message, recoverable: true });
     this.setState(this.session ? 'paused' : 'idle');
   }
 }

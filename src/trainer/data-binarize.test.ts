@@ -2,7 +2,7 @@ import * as tf from './tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { TrainingSession, type TrainingData } from './session';
-import { useTestBackend } from './testing/tf-setup';
+import { useTestBackend } from './testing/tfSetup';
 
 beforeAll(useTestBackend);
 

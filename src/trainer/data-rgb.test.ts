@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { loadTrainingData } from './data';
 import { TrainingSession, type TrainingData } from './session';
-import { useTestBackend } from './testing/tf-setup';
+import { useTestBackend } from './testing/tfSetup';
 
 beforeAll(useTestBackend);
 

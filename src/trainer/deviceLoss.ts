@@ -52,7 +52,7 @@ export function watchDevice(name: BackendName, onLost: OnLost): void {
   }
 }
 
-/** Test hook (the `loseDevice` command): loses the current backend's device the way a real fault would. */
+/** Test hook (DebugCommand `loseDevice`, see testHooks.ts): loses the current backend's device the way a real fault would. */
 export function loseDevice(): void {
   current?.lose();
 }

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 import type { BackendName } from '../config/experiment';
-import type { Command, TrainerEvent } from '../protocol';
+import type { Command, DebugCommand, TrainerEvent } from '../protocol';
 import { nextBackend } from '../config/fallback';
-import { loseDevice, watchDevice } from './deviceLoss';
-import { failStorage } from './storageFault';
+import { watchDevice } from './deviceLoss';
+import { isDebugCommand, runDebugCommand } from './testHooks';
 import { loadTrainingData } from './data';
 import { chooseBackend } from './backend';
 import { TrainerCore } from './core';
@@ -44,10 +44,9 @@ function deviceLost(backend: BackendName, reason: string): void {
   } satisfies TrainerEvent);
 }
 
-self.onmessage = (ev: MessageEvent<Command>) => {
+self.onmessage = (ev: MessageEvent<Command | DebugCommand>) => {
   const cmd = ev.data;
-  // Test hooks for faults that live outside the core: the GPU device, the disk.
-  if (cmd.type === 'loseDevice') loseDevice();
-  else if (cmd.type === 'failStorage') failStorage(cmd.fail);
-  else void core.handle(cmd);
+  // Fault injection for tests (a crash, the GPU device, the disk); compiled out of production.
+  if (__VAE_TEST_HOOKS__ && isDebugCommand(cmd)) runDebugCommand(cmd);
+  else void core.handle(cmd as Command);
 };

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clearDatasets, deleteDataset, deleteUnreferenced, summarize, type CacheSummary } from '../../data/registry';
+import { summarize, type CacheSummary } from '../../data/registry';
 import { requestPersistence, storageEstimate, type StorageEstimate } from '../../data/storage';
-import { useExperiment } from '../../ui/stores';
-import { refreshCatalog, selectDataset, useCatalog } from '../Dataset/catalogStore';
+import { catalogActions, refreshCatalog, useCatalog } from '../Dataset/catalogStore';
 import { formatBytes } from './bytes';
 
 const ORIGIN = { builtin: 'built-in', url: 'from a URL', upload: 'your images' } as const;
@@ -14,7 +13,6 @@ export function CachePanel() {
   const [message, setMessage] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
   const version = useCatalog((s) => s.version);
-  const selected = useExperiment((s) => s.config.dataset);
 
   const reload = useCallback(async () => {
     try {
@@ -27,11 +25,11 @@ export function CachePanel() {
   }, []);
   useEffect(() => void reload(), [reload, version]);
 
-  const act = async (what: () => Promise<void>, done: string, removed: string[]) => {
+  // Deletions are catalog actions: they tell the worker, and move the selection off a deleted dataset.
+  const act = async (what: () => Promise<void>, done: string) => {
     setMessage(null);
     try {
       await what();
-      if (removed.includes(selected)) selectDataset('mnist');
       setMessage(done);
     } catch (e) {
       setMessage(`That did not work: ${(e as Error).message}. The app keeps working; reload the page to retry.`);
@@ -81,7 +79,7 @@ export function CachePanel() {
                 </th>
                 <td className="num">{formatBytes(bytes)}</td>
                 <td>
-                  <button type="button" className="btn btn-small btn-quiet" aria-label={`Delete ${record.entry.name}`} onClick={() => act(() => deleteDataset(record.id), `Deleted “${record.entry.name}”.`, [record.id])}>
+                  <button type="button" className="btn btn-small btn-quiet" aria-label={`Delete ${record.entry.name}`} onClick={() => act(() => catalogActions.remove([record.id]), `Deleted “${record.entry.name}”.`)}>
                     Delete
                   </button>
                 </td>
@@ -95,7 +93,7 @@ export function CachePanel() {
       {summary && summary.unused.count > 0 ? (
         <p className="field-hint">
           {summary.unused.count} leftover file{summary.unused.count > 1 ? 's' : ''} ({formatBytes(summary.unused.bytes)}) from an interrupted download or an older version.{' '}
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => act(() => deleteUnreferenced(summary.unused.keys), 'Removed the leftover files.', [])}>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => act(() => catalogActions.removeLeftovers(summary.unused.keys), 'Removed the leftover files.')}>
             Remove leftovers
           </button>
         </p>
@@ -105,7 +103,7 @@ export function CachePanel() {
         confirmAll ? (
           <p className="confirm-row">
             Delete every stored dataset ({formatBytes(summary.totalBytes)}), your imported images included?{' '}
-            <button type="button" className="btn btn-small" onClick={() => act(clearDatasets, 'Deleted every stored dataset.', datasets.map((d) => d.record.id))}>
+            <button type="button" className="btn btn-small" onClick={() => act(() => catalogActions.remove(datasets.map((d) => d.record.id), true), 'Deleted every stored dataset.')}>
               Yes, delete all
             </button>{' '}
             <button type="button" className="btn btn-small btn-quiet" onClick={() => setConfirmAll(false)}>

@@ -1,7 +1,7 @@
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { completionActions, useCompletion } from './instance';
-import { parseSettings, SPECS, type CompletionSettingsText } from './settings';
+import { parseSettings, SPECS, type CompletionSettingsText } from '../../store/completionSettings';
 
 const HINTS: Record<keyof CompletionSettingsText, string> = {
   steps: 'How long the encoder-free fit runs. Cancel stops it early.',

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Data } from 'plotly.js-strict-dist-min';
-import type { CurveEvent } from './completionStore';
+import type { CurveEvent } from '../../store/completion';
 import { onCurve } from './instance';
 import { SmallPlot } from './SmallPlot';
 

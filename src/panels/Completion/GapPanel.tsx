@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ProgressBar } from '../../ui/ProgressBar';
-import type { GapResult } from './completionStore';
+import type { GapResult } from '../../store/completion';
 import { FloatImages } from './FloatImages';
 import { completionActions, useCompletion } from './instance';
 import { SmallPlot } from './SmallPlot';

@@ -1,7 +1,7 @@
 import { ProgressBar } from '../../ui/ProgressBar';
 import { FloatImages } from './FloatImages';
 import { useCompletion } from './instance';
-import type { Method } from './completionStore';
+import type { Method } from '../../store/completion';
 
 const TEXT: Record<Method, { title: string; note: string }> = {
   amortized: {

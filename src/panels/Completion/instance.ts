@@ -1,9 +1,9 @@
 import { useStore } from 'zustand';
-import { trainerClient } from '../../client/instance';
-import { createCompletionStore, type CompletionState } from './completionStore';
+import type { CompletionState } from '../../store/completion';
+import { completionStore, onCompletionCurve } from '../../store/stores';
 
-/** The app's completion runs, on the one trainer client. */
-export const { store: completionStore, onCurve } = createCompletionStore(trainerClient);
+export { completionStore };
+export const onCurve = onCompletionCurve;
 export const completionActions = completionStore.getState().actions;
 
 export function useCompletion<T>(select: (s: CompletionState) => T): T {

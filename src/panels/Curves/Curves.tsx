@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isFreshRun } from '../../client/events';
-import { trainerClient } from '../../client/instance';
+import { isFreshRun, onTrainerEvent } from '../../store/trainer';
 import { PanelTools } from '../../ui/PanelTools';
 import { saveCanvas, saveText } from '../../ui/saveFile';
 import { seriesToCsv } from './csv';
@@ -18,7 +17,7 @@ export function Curves() {
     if (!ref.current) return;
     const plot = new LossChart(ref.current);
     plotRef.current = plot;
-    const off = trainerClient.subscribe((e) => {
+    const off = onTrainerEvent((e) => {
       if (e.type === 'metrics') plot.append(e);
       // A resumed or imported run: its saved curves, which new points continue.
       else if (e.type === 'history') plot.loadHistory(historyToMetrics(e.history), e.history.notes);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { trainerClient } from '../../client/instance';
+import { onTrainerEvent } from '../../store/trainer';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useExperiment, useTraining } from '../../ui/stores';
 import { CachePanel } from '../Cache/CachePanel';
@@ -49,6 +49,6 @@ export function DatasetPanel() {
 /** The trainer's remark about the data it loaded (e.g. storage full), until the next load. */
 function useDatasetWarning(): string | null {
   const [warning, setWarning] = useState<string | null>(null);
-  useEffect(() => trainerClient.subscribe((e) => e.type === 'dataset' && setWarning(e.warning ?? null)), []);
+  useEffect(() => onTrainerEvent((e) => e.type === 'dataset' && setWarning(e.warning ?? null)), []);
   return warning;
 }

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import type { DatasetEntry } from '../../data/manifest';
-import { fetchRemoteManifest, importFromUrl, type RemoteManifest } from '../../data/urlImport';
+import { fetchRemoteManifest, type RemoteManifest } from '../../data/urlImport';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { TextField } from '../../ui/TextField';
-import { refreshCatalog, selectDataset } from './catalogStore';
+import { catalogActions } from './catalogStore';
 import { formatBytes } from '../Cache/bytes';
 
 type Busy = { label: string; done: number; total: number } | null;
@@ -42,9 +42,8 @@ export function UrlImport() {
     setBusy({ label: `Downloading ${d.name}`, done: 0, total: 1 });
     try {
       const fetchImpl: typeof fetch = (input, init) => fetch(input, { ...init, signal: ctl.signal });
-      const r = await importFromUrl(remote, d.id, { fetchImpl, onProgress: (p) => setBusy(p) });
-      await refreshCatalog();
-      selectDataset(r.record.id);
+      // Stored, listed and selected by the action.
+      const r = await catalogActions.importFromUrl(remote, d.id, { fetchImpl, onProgress: (p) => setBusy(p) });
       setDone(r.warning ?? `Added “${d.name}”; it is now the selected dataset.`);
     } catch (e) {
       setError(ctl.signal.aborted ? 'Download cancelled. Files already verified are kept, so trying again continues where it stopped.' : (e as Error).message);

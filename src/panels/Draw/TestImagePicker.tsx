@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { trainerClient } from '../../client/instance';
+import { request } from '../../store/trainer';
 import { SelectField } from '../../ui/SelectField';
 import { SIZE } from './drawing';
 import { drawing, drawStore } from './drawStore';
@@ -18,7 +18,7 @@ export function TestImagePicker({ onLoaded }: { onLoaded(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await trainerClient.analyze({ kind: 'testImages', count: 1, seed: Date.now() % 1_000_000 + ++draws, ...(label === 'any' ? {} : { label: Number(label) }) }).result;
+      const r = await request('analyze', { kind: 'testImages', count: 1, seed: (Date.now() % 1_000_000) + ++draws, ...(label === 'any' ? {} : { label: Number(label) }) });
       const [h, w] = r.shape;
       if (h !== SIZE || w !== SIZE || r.shape[2] !== 1) throw new Error(`This view draws ${SIZE}×${SIZE} grey images; the dataset's are ${h}×${w}×${r.shape[2]}.`);
       drawing.setBase(r.pixels.subarray(0, SIZE * SIZE));

@@ -1,41 +1,13 @@
-import { createStore } from 'zustand/vanilla';
+import { drawStore, type DrawState, type Tool } from '../../store/draw';
 import { Drawing, SIZE } from './drawing';
-import { checkRect, regionMask, type PixelRect, type Region } from './mask';
+import { checkRect, regionMask } from './mask';
 
-export type Tool = 'pen' | 'eraser';
-
-/** The drawing's settings; the strokes themselves live in `drawing`, outside React. */
-export interface DrawState {
-  /** Brush diameter in model pixels. */
-  brush: number;
-  tool: Tool;
-  /** With a painted mask: whether strokes paint the mask rather than the digit. */
-  paintMask: boolean;
-  region: Region;
-  /** The rectangle's fields as typed, so a half-typed value can be shown with its error. */
-  rectText: Record<keyof PixelRect, string>;
-  centre: boolean;
-  /** Which test image the drawing started from, if any. */
-  base: string | null;
-  /** Mirrors drawing.version, so React re-renders what depends on the strokes (undo, previews). */
-  version: number;
-  canUndo: boolean;
-}
+export { drawStore, type DrawState, type Tool };
 
 export const drawing = new Drawing();
 
-export const drawStore = createStore<DrawState>()(() => ({
-  brush: 2.5,
-  tool: 'pen',
-  paintMask: false,
-  region: 'left',
-  rectText: { x0: '4', y0: '4', x1: '23', y1: '13' },
-  centre: false,
-  base: null,
-  version: drawing.version,
-  canUndo: drawing.canUndo,
-}));
-
+// The strokes live outside React; the store mirrors what a render needs of them.
+drawStore.setState({ version: drawing.version, canUndo: drawing.canUndo });
 drawing.subscribe(() => drawStore.setState({ version: drawing.version, canUndo: drawing.canUndo }));
 
 /** The rectangle as numbers, or the message naming the bad field. */

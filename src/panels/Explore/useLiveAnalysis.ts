@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { AnalysisError } from '../../client/TrainerClient';
-import { trainerClient } from '../../client/instance';
 import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
+import { isCancelled, request } from '../../store/trainer';
 import { LiveRefresher } from './LiveRefresher';
 import { modelStep, watchModel } from './modelWatch';
 
@@ -72,19 +71,22 @@ export function useLiveAnalysis<K extends AnalysisKind>(opts: LiveOptions<K>): L
       const step = modelStep();
       const started = performance.now();
       setStatus((s) => (s.busy ? s : { ...s, busy: true }));
-      const handle = trainerClient.analyze(req, (label, done, total) => {
-        if (performance.now() - started > SHOW_PROGRESS_AFTER_MS) setStatus((s) => ({ ...s, progress: { label, done, total } }));
-      });
-      c.cancel = handle.cancel;
+      const abort = new AbortController();
+      c.cancel = () => abort.abort();
       try {
-        const result = await handle.result;
+        const result = await request('analyze', req, {
+          signal: abort.signal,
+          onProgress: (label, done, total) => {
+            if (performance.now() - started > SHOW_PROGRESS_AFTER_MS) setStatus((s) => ({ ...s, progress: { label, done, total } }));
+          },
+        });
         if (generation !== c.generation) return;
         c.shown = generation;
         optsRef.current.onResult(result);
         setStatus({ busy: false, progress: null, error: null, step });
       } catch (err) {
         if (generation !== c.generation) return;
-        const cancelled = err instanceof AnalysisError && err.cancelled;
+        const cancelled = isCancelled(err);
         setStatus((s) => ({ ...s, busy: false, progress: null, error: cancelled ? s.error : err instanceof Error ? err.message : String(err) }));
       } finally {
         c.cancel = null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { trainerClient } from '../../client/instance';
 import type { LatentPlane } from '../../protocol';
+import { request } from '../../store/trainer';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { GridFeed } from '../Explore/GridFeed';
 import { LatestOnly } from '../Explore/LatestOnly';
@@ -23,12 +23,12 @@ export function PointDetail({ target, onUnpin }: { target: DetailTarget | null; 
       return;
     }
     queue.run(async () => {
-      const handle =
+      const answer =
         target.kind === 'point'
-          ? trainerClient.analyze({ kind: 'reconstruct', select: { by: 'indices', indices: [target.index] }, latent: 'mean', seed: 1 })
-          : trainerClient.analyze({ kind: 'decodeLatents', latents: planeToLatent(target.plane, target.u, target.v), count: 1, output: 'mean', seed: 1 });
+          ? request('analyze', { kind: 'reconstruct', select: { by: 'indices', indices: [target.index] }, latent: 'mean', seed: 1 })
+          : request('analyze', { kind: 'decodeLatents', latents: planeToLatent(target.plane, target.u, target.v), count: 1, output: 'mean', seed: 1 });
       try {
-        const r = await handle.result;
+        const r = await answer;
         feed.show(r.grid);
         setError(null);
       } catch (err) {

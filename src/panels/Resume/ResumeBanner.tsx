@@ -1,13 +1,8 @@
-import { useEffect } from 'react';
 import { runsActions, showView, useRuns } from '../Runs/runsStore';
 
 /** "Resume run from step N?": after a reload, a closed tab or a crashed trainer. */
 export function ResumeBanner() {
   const run = useRuns((s) => s.resumable);
-  useEffect(() => {
-    // Asks once the page is up; the trainer answers with what was left unfinished.
-    runsActions.checkResume();
-  }, []);
   if (!run) return null;
   return (
     <div className="resume-banner" role="region" aria-label="Unfinished run" data-testid="resume-banner">

@@ -1,14 +1,11 @@
-import { useEffect } from 'react';
 import { useRuns } from '../Runs/runsStore';
 import { LinkNotice } from './LinkNotice';
 import { ResumeBanner } from './ResumeBanner';
-import { startRecovery } from './recovery';
 import './notices.css';
 
 /** What the page has to say as it opens: a run to resume, settings of a link it ignored. */
 export function StartNotices() {
   const checked = useRuns((s) => s.resumeChecked);
-  useEffect(() => startRecovery(), []);
   return (
     <div className="start-notices" data-resume-checked={checked}>
       <ResumeBanner />

@@ -1,4 +1,4 @@
-import { subscribeImages } from '../../client/events';
+import { subscribeImages } from '../../store/trainer';
 import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
 import { PanelTools } from '../../ui/PanelTools';
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AnalysisError } from '../../client/TrainerClient';
-import { trainerClient } from '../../client/instance';
 import type { AnalysisKind, AnalysisPartialOf, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
+import { isCancelled, request, RequestError } from '../../store/trainer';
 
 export interface TaskProgress {
   label: string;
@@ -26,11 +25,11 @@ export function useAnalysisTask() {
 
   useEffect(() => () => cancelRef.current?.(), []);
 
-  const analyze: Analyze = useCallback((request, onPartial) => {
-    if (cancelledRef.current) return Promise.reject(new AnalysisError('Cancelled.', true));
-    const call = trainerClient.analyze(request, (label, done, total) => setProgress({ label, done, total }), onPartial);
-    cancelRef.current = call.cancel;
-    return call.result;
+  const analyze: Analyze = useCallback((payload, onPartial) => {
+    if (cancelledRef.current) return Promise.reject(new RequestError('Cancelled.', true));
+    const abort = new AbortController();
+    cancelRef.current = () => abort.abort();
+    return request('analyze', payload, { signal: abort.signal, onProgress: (label, done, total) => setProgress({ label, done, total }), onPartial });
   }, []);
 
   const start = useCallback(
@@ -42,7 +41,7 @@ export function useAnalysisTask() {
       try {
         await task(analyze);
       } catch (err) {
-        if (err instanceof AnalysisError && err.cancelled) setError('Cancelled.');
+        if (isCancelled(err)) setError('Cancelled.');
         else setError(err instanceof Error ? err.message : String(err));
       } finally {
         cancelRef.current = null;

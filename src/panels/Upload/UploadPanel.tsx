@@ -1,10 +1,10 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { IMPORT_LIMITS, importImages, type ImportResult, type PickedFile } from '../../data/upload/importImages';
+import { IMPORT_LIMITS, type ImportResult, type PickedFile } from '../../data/upload/importImages';
 import { decodeImage } from '../../data/upload/decodeImage';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { refreshCatalog, selectDataset } from '../Dataset/catalogStore';
+import { catalogActions } from '../Dataset/catalogStore';
 import { ImportReport } from './ImportReport';
 import { fromDrop, fromInput, suggestName } from './pickFiles';
 
@@ -47,17 +47,14 @@ export function UploadPanel() {
     abort.current = ctl;
     setResult(null);
     setBusy({ done: 0, total: files.length, label: 'Starting' });
-    const r = await importImages(files, { name, size: Number(size), channels: channels === '3' ? 3 : 1, testFraction: pct / 100, signal: ctl.signal, onProgress: (done, total, label) => setBusy({ done, total, label }) }, { decode: decodeImage }).catch(
+    const r = await catalogActions.importImages(files, { name, size: Number(size), channels: channels === '3' ? 3 : 1, testFraction: pct / 100, signal: ctl.signal, onProgress: (done, total, label) => setBusy({ done, total, label }) }, { decode: decodeImage }).catch(
       (e: Error): ImportResult => ({ ok: false, message: `The import failed: ${e.message}`, skipped: [], ignored: 0 }),
     );
     abort.current = null;
     setBusy(null);
     setResult(r);
-    if (r.ok) {
-      setFiles([]);
-      await refreshCatalog();
-      selectDataset(r.report.id);
-    }
+    // A successful import is stored, listed and selected by the action.
+    if (r.ok) setFiles([]);
   };
 
   return (

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { DEFAULT_CONFIG } from '../../config/experiment';
 import { TrainerCore } from '../core';
-import { fakeHost } from '../testing/fake-host';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { fakeHost } from '../testing/fakeHost';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 const data = mnistSubset(600, 1200);
 

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../config/experiment';
 import type { AnalysisRequest } from '../../protocol';
 import { TrainerCore } from '../core';
-import { fakeHost } from '../testing/fake-host';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
-import { settledTensors } from './statsTesting';
+import { fakeHost } from '../testing/fakeHost';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
+import { settledTensors } from '../testing/statsSession';
 
 beforeAll(async () => {
   await useTestBackend();

@@ -10,12 +10,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, LIKELIHOOD_IDS, type ExperimentConfig } from '../../config/experiment';
-import { recordingContext } from '../analysis/completion/trainedForTests';
+import { recordingContext } from '../testing/trainedSession';
 import { iwae } from '../analysis/iwae/handler';
 import { probe } from '../analysis/probe/handler';
 import { TrainingSession } from '../session';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 const parts = (process.env.VAE_BENCH_PARTS ?? 'likelihoods,stats').split(',');
 const iwaeImages = Number(process.env.VAE_BENCH_IWAE_N ?? 1000);

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../config/experiment';
 import type { RunsResultOf } from '../../protocol';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
-import { sessionBits, settleAll, testCore, wipeDb } from './testing';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
+import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
 
 const data = mnistSubset(200, 50);
 const config = { ...DEFAULT_CONFIG, hidden: [32], latentDim: 4, batchSize: 25, seed: 9 };

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
-import { sessionBits, settleAll, testCore, wipeDb } from './testing';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
+import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
 
 const data = mnistSubset(300, 100);
 const config: ExperimentConfig = { ...DEFAULT_CONFIG, hidden: [64], latentDim: 8, batchSize: 32 };

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import * as tf from '../tf';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
-import { sessionBits, settleAll, testCore, wipeDb } from './testing';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
+import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
 
 // 300 images in batches of 32: 9 steps an epoch. A checkpoint at step 12 has drawn a second shuffle,
 // and the 7 steps after it cross another epoch end, so the shuffle stream's state matters.

@@ -6,7 +6,7 @@ import { emptyHistory } from './history';
 import { webLocks } from './locks';
 import { idbRunStore } from './runStore';
 import type { SessionState } from './snapshot';
-import { sharedLockManager, wipeDb } from './testing';
+import { sharedLockManager, wipeDb } from '../testing/checkpointCore';
 
 beforeEach(wipeDb);
 

@@ -4,9 +4,9 @@ import { DEFAULT_CONFIG } from '../../config/experiment';
 import type { AnalysisKind, AnalysisRequestOf } from '../../protocol';
 import { TrainerCore } from '../core';
 import { HANDLERS } from '../analysis/handlers';
-import { fakeHost } from '../testing/fake-host';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { fakeHost } from '../testing/fakeHost';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 beforeAll(async () => {
   await useTestBackend();

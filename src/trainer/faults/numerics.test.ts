@@ -4,9 +4,9 @@ import * as tf from '../tf';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
 import { TrainerCore } from '../core';
 import type { TrainingSession } from '../session';
-import { fakeHost } from '../testing/fake-host';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { fakeHost } from '../testing/fakeHost';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 beforeAll(async () => {
   await useTestBackend();

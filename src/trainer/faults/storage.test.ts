@@ -5,10 +5,10 @@ import { DEFAULT_CONFIG } from '../../config/experiment';
 import { getCached, putCached } from '../../data/cache';
 import { datasetWarning } from '../data';
 import { idbRunStore } from '../checkpoint/runStore';
-import { settleAll, testCore, wipeDb } from '../checkpoint/testing';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
-import { failStorage } from '../storageFault';
+import { settleAll, testCore, wipeDb } from '../testing/checkpointCore';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
+import { failStorage } from '../testHooks';
 
 const data = mnistSubset(200, 50);
 const config = { ...DEFAULT_CONFIG, hidden: [32], latentDim: 4, batchSize: 32 };

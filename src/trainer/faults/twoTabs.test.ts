@@ -5,9 +5,9 @@ import { DEFAULT_CONFIG } from '../../config/experiment';
 import type { RunSummary } from '../../protocol';
 import { webLocks } from '../checkpoint/locks';
 import { idbRunStore } from '../checkpoint/runStore';
-import { settleAll, sharedLockManager, testCore, wipeDb } from '../checkpoint/testing';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { settleAll, sharedLockManager, testCore, wipeDb } from '../testing/checkpointCore';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 const data = mnistSubset(200, 50);
 const config = { ...DEFAULT_CONFIG, hidden: [32], latentDim: 4, batchSize: 32 };

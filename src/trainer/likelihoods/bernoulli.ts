@@ -1,5 +1,6 @@
 import * as tf from '../tf';
 import { softplus } from './common';
+import { bernoulliMeta } from './bernoulli.meta';
 import type { Likelihood } from './types';
 
 /**
@@ -18,11 +19,11 @@ export function bernoulliMean(logits: tf.Tensor2D): tf.Tensor2D {
 }
 
 export const bernoulli: Likelihood = {
-  id: 'bernoulli',
-  name: 'bernoulli',
+  id: bernoulliMeta.id,
+  name: bernoulliMeta.id,
   label: 'Bernoulli',
   paramsPerPixel: 1,
-  discrete: true,
+  discrete: !bernoulliMeta.density,
   logProb: bernoulliLogProb,
   mean: bernoulliMean,
   sample(logits, seed) {

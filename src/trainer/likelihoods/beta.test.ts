@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { BETA_MIN_PARAM, beta } from './beta';
 import { UNIT_EPS } from './common';
-import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, lgammaRef, logProbOf, meanAndSamples, simpson, softplusRef } from './test-utils';
+import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, lgammaRef, logProbOf, meanAndSamples, simpson, softplusRef } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

@@ -1,6 +1,7 @@
 import * as tf from '../tf';
 import { clampUnit, paramBlocks, softplus } from './common';
 import { lgamma, logGammaSample } from './special';
+import { betaMeta } from './beta.meta';
 import type { Likelihood } from './types';
 
 /**
@@ -25,11 +26,11 @@ function shapes(params: tf.Tensor2D): { a: tf.Tensor2D; b: tf.Tensor2D } {
  * the clamp — one reason its nELBO is not comparable with the discrete models'.
  */
 export const beta: Likelihood = {
-  id: 'beta',
-  name: 'beta',
+  id: betaMeta.id,
+  name: betaMeta.id,
   label: 'Beta',
   paramsPerPixel: 2,
-  discrete: false,
+  discrete: !betaMeta.density,
   logProb(x, params) {
     return tf.tidy(() => {
       const { a, b } = shapes(params);

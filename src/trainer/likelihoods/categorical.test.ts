@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { bernoulli } from './bernoulli';
 import { categorical } from './categorical';
-import { checkFinite, checkSampling, finiteDiff, gradOf, logProbOf, meanAndSamples } from './test-utils';
+import { checkFinite, checkSampling, finiteDiff, gradOf, logProbOf, meanAndSamples } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

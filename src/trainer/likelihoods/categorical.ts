@@ -1,8 +1,9 @@
 import * as tf from '../tf';
 import { pixelCount, uniform } from './common';
+import { categoricalMeta } from './categorical.meta';
 import type { Likelihood } from './types';
 
-export const DEFAULT_BINS = 4;
+export const DEFAULT_BINS = categoricalMeta.options.bins.default;
 
 /**
  * Categorical over k grey levels v_i = i/(k − 1), i = 0…k−1: x is quantised to the nearest
@@ -25,11 +26,11 @@ export function categorical(bins: number = DEFAULT_BINS): Likelihood {
     return tf.transpose(tf.reshape(params, [params.shape[0], k, pixelCount(params, k)]), [0, 2, 1]);
   };
   return {
-    id: 'categorical',
-    name: 'categorical',
+    id: categoricalMeta.id,
+    name: categoricalMeta.id,
     label: `Categorical (${k} levels)`,
     paramsPerPixel: k,
-    discrete: true,
+    discrete: !categoricalMeta.density,
     logProb(x, params) {
       return tf.tidy(() => {
         const logits = perPixel(params);

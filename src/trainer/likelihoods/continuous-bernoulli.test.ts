@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { CB_TAYLOR_BELOW, continuousBernoulli as cb } from './continuous-bernoulli';
-import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, meanAndSamples, simpson, softplusRef } from './test-utils';
+import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, meanAndSamples, simpson, softplusRef } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

@@ -1,5 +1,6 @@
 import * as tf from '../tf';
 import { blend, maskBelow, softplus, uniform } from './common';
+import { continuousBernoulliMeta } from './continuous-bernoulli.meta';
 import type { Likelihood } from './types';
 
 /**
@@ -72,11 +73,11 @@ export function cbMean(l: tf.Tensor): tf.Tensor {
  * log p = x·l − softplus(l) + log C(l); no clamp needed, x = 0 and 1 are inside the support.
  */
 export const continuousBernoulli: Likelihood = {
-  id: 'continuous-bernoulli',
-  name: 'continuous-bernoulli',
+  id: continuousBernoulliMeta.id,
+  name: continuousBernoulliMeta.id,
   label: 'Continuous Bernoulli',
   paramsPerPixel: 1,
-  discrete: false,
+  discrete: !continuousBernoulliMeta.density,
   logProb(x, l) {
     return tf.tidy(() => tf.sum(tf.add(tf.sub(tf.mul(x, l), softplus(l)), cbLogNormaliser(l)), 1) as tf.Tensor1D);
   },

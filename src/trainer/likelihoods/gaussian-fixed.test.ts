@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { gaussianFixed } from './gaussian-fixed';
-import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, simpson } from './test-utils';
+import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, simpson } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

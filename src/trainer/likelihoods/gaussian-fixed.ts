@@ -1,9 +1,10 @@
 import * as tf from '../tf';
 import { LOG_2PI, normal } from './common';
+import { gaussianFixedMeta } from './gaussian-fixed.meta';
 import type { Likelihood } from './types';
 
-/** Default variance c: a middle setting of the page's slider (see the registry's range). */
-export const DEFAULT_VARIANCE = 0.1;
+/** Default variance c: see the meta. */
+export const DEFAULT_VARIANCE = gaussianFixedMeta.options.variance.default;
 
 /**
  * N(x; μ = sigmoid(out), c) per pixel with a fixed variance c. The full log-density, including
@@ -16,11 +17,11 @@ export function gaussianFixed(variance: number = DEFAULT_VARIANCE): Likelihood {
   }
   const logNorm = -0.5 * (LOG_2PI + Math.log(variance));
   return {
-    id: 'gaussian-fixed',
-    name: 'gaussian-fixed',
+    id: gaussianFixedMeta.id,
+    name: gaussianFixedMeta.id,
     label: `Gaussian (fixed σ² = ${variance})`,
     paramsPerPixel: 1,
-    discrete: false,
+    discrete: !gaussianFixedMeta.density,
     logProb(x, params) {
       return tf.tidy(() => {
         const sq = tf.sum(tf.square(tf.sub(x, tf.sigmoid(params))), 1);

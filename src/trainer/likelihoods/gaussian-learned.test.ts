@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { LOGVAR_FLOOR } from './common';
 import { gaussianLearned } from './gaussian-learned';
-import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, simpson, softplusRef } from './test-utils';
+import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, simpson, softplusRef } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

@@ -1,5 +1,6 @@
 import * as tf from '../tf';
 import { boundedLogvar, gaussianLogDensity, normal, paramBlocks } from './common';
+import { gaussianLearnedMeta } from './gaussian-learned.meta';
 import type { Likelihood } from './types';
 
 /**
@@ -14,11 +15,11 @@ function split(params: tf.Tensor2D): { mu: tf.Tensor2D; logvar: tf.Tensor2D } {
 }
 
 export const gaussianLearned: Likelihood = {
-  id: 'gaussian-learned',
-  name: 'gaussian-learned',
+  id: gaussianLearnedMeta.id,
+  name: gaussianLearnedMeta.id,
   label: 'Gaussian (learned σ per pixel)',
   paramsPerPixel: 2,
-  discrete: false,
+  discrete: !gaussianLearnedMeta.density,
   logProb(x, params) {
     return tf.tidy(() => {
       const { mu, logvar } = split(params);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { LOGVAR_FLOOR, UNIT_EPS } from './common';
 import { logitNormal } from './logit-normal';
-import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, meanAndSamples, simpson, softplusRef } from './test-utils';
+import { checkFinite, checkSampling, densityOnGrid, finiteDiff, gradOf, grid, logProbOf, meanAndSamples, simpson, softplusRef } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

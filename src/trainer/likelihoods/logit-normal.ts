@@ -1,6 +1,7 @@
 import * as tf from '../tf';
 import { boundedLogvar, clampUnit, gaussianLogDensity, blend, maskBelow, normal, paramBlocks } from './common';
 import { gaussHermite } from './special';
+import { logitNormalMeta } from './logit-normal.meta';
 import type { Likelihood } from './types';
 
 /**
@@ -47,11 +48,11 @@ function split(params: tf.Tensor2D): { mu: tf.Tensor2D; logvar: tf.Tensor2D } {
  * x is clamped into [UNIT_EPS, 1 − UNIT_EPS] (logit ∈ ±6.9): exact 0s and 1s have logit ∓∞.
  */
 export const logitNormal: Likelihood = {
-  id: 'logit-normal',
-  name: 'logit-normal',
+  id: logitNormalMeta.id,
+  name: logitNormalMeta.id,
   label: 'Logit-normal',
   paramsPerPixel: 2,
-  discrete: false,
+  discrete: !logitNormalMeta.density,
   logProb(x, params) {
     return tf.tidy(() => {
       const { mu, logvar } = split(params);

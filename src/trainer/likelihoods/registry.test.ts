@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { createLikelihood, LIKELIHOOD_IDS, LIKELIHOODS } from './registry';
 
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const PARAMS_PER_PIXEL: Record<string, number> = {
 
 describe('likelihood registry', () => {
   it('has every plug-in under its own id', () => {
-    expect(LIKELIHOOD_IDS.sort()).toEqual(Object.keys(PARAMS_PER_PIXEL).sort());
+    expect([...LIKELIHOOD_IDS].sort()).toEqual(Object.keys(PARAMS_PER_PIXEL).sort());
     for (const id of LIKELIHOOD_IDS) {
       const lik = createLikelihood(id);
       expect(lik.id).toBe(id);

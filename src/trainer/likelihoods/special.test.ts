@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { gaussHermite, lgamma, logGammaSample } from './special';
-import { lgammaRef } from './test-utils';
+import { lgammaRef } from '../testing/likelihoodChecks';
 
 beforeAll(async () => {
   await useTestBackend();

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { ARCHITECTURES, DEFAULT_CONFIG, LIKELIHOOD_IDS, OBJECTIVE_IDS, type ExperimentConfig } from '../../config/experiment';
 import { TrainingSession } from '../session';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 const data = mnistSubset(256, 32);
 const small: ExperimentConfig = { ...DEFAULT_CONFIG, hidden: [32], convChannels: [4, 8], latentDim: 4, batchSize: 16, beta: 2 };

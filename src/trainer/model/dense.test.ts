@@ -2,7 +2,7 @@ import * as tf from '../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gemmStats } from '../optim/gemm';
 import { useFastWasmKernels } from '../optim/register';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { dense, stockDense, type Activation, type DenseFn } from './dense';
 
 beforeAll(useTestBackend);

@@ -1,7 +1,7 @@
 import * as tf from '../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bernoulliLogProb } from '../likelihoods/bernoulli';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { elboTerms, gaussianKl, reparameterize } from './objective';
 import { createMlpVae } from './vae';
 

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, LIKELIHOOD_IDS, type ExperimentConfig } from '../../con
 import { isDensity, paramsPerPixel } from '../../config/likelihoodParams';
 import { paramCount } from '../../config/paramCount';
 import { createLikelihood } from '../likelihoods/registry';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { buildModel } from './build';
 
 beforeAll(useTestBackend);

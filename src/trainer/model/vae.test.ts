@@ -1,6 +1,6 @@
 import * as tf from '../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { elboTerms } from './objective';
 import { createMlpVae } from './vae';
 import { stockDense } from './dense';

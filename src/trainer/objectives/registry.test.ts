@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { bernoulli } from '../likelihoods/bernoulli';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { mmdRbf } from './mmd';
 import { createObjective, latentFor, OBJECTIVE_IDS } from './registry';
 import type { Objective, ObjectiveContext } from './types';
@@ -36,7 +36,7 @@ function evaluate(objective: Objective, epsSeed = 1) {
 
 describe('objectives', () => {
   it('registers elbo, beta-vae, mmd and autoencoder', () => {
-    expect(OBJECTIVE_IDS.sort()).toEqual(['autoencoder', 'beta-vae', 'elbo', 'mmd']);
+    expect([...OBJECTIVE_IDS].sort()).toEqual(['autoencoder', 'beta-vae', 'elbo', 'mmd']);
     for (const id of OBJECTIVE_IDS) expect(createObjective(id).id).toBe(id);
   });
 

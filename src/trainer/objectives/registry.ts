@@ -1,6 +1,13 @@
 import * as tf from '../tf';
 import { klPerDim, mmdRbf } from './mmd';
+import { autoencoderMeta } from './autoencoder.meta';
+import { betaVaeMeta } from './beta-vae.meta';
+import { elboMeta } from './elbo.meta';
+import { mmdMeta } from './mmd.meta';
+import { isObjectiveId, OBJECTIVE_IDS, type ObjectiveId } from './metas';
 import type { Objective, ObjectiveContext, ObjectiveTerms } from './types';
+
+export { OBJECTIVE_IDS, type ObjectiveId } from './metas';
 
 /** Options any objective may take; each reads only its own. */
 export type ObjectiveOptions = {
@@ -12,12 +19,9 @@ export type ObjectiveOptions = {
   bandwidth?: number;
 };
 
-const DEFAULT_BETA = 4;
-/**
- * Default λ for mmd. MMD² is O(1/batch) to O(1) while recon is hundreds of nats, so it needs
- * a large weight to shape q(z) at all; InfoVAE's examples use ~1000 for MNIST.
- */
-const DEFAULT_MMD_WEIGHT = 1000;
+const DEFAULT_BETA = betaVaeMeta.options.beta.default;
+/** Default λ for mmd: see its meta. */
+const DEFAULT_MMD_WEIGHT = mmdMeta.options.mmdWeight.default;
 
 /** −mean log p(x|z) and the analytic KL: every objective reports both. */
 function base(ctx: ObjectiveContext): { recon: tf.Scalar; kl: tf.Scalar } {
@@ -37,7 +41,7 @@ function betaVae(beta: number, id = 'beta-vae', label = `β-VAE (β = ${beta})`)
   return {
     id,
     label,
-    deterministic: false,
+    deterministic: betaVaeMeta.deterministic,
     terms: (ctx) =>
       tf.tidy(() => {
         const { recon, kl } = base(ctx);
@@ -52,9 +56,9 @@ function mmd(weight: number, bandwidth?: number): Objective {
     throw new Error(`objective.bandwidth: ${bandwidth} is not a positive number`);
   }
   return {
-    id: 'mmd',
+    id: mmdMeta.id,
     label: `InfoVAE / MMD (λ = ${weight})`,
-    deterministic: false,
+    deterministic: mmdMeta.deterministic,
     // KL(q(z|x) ‖ p) per image is replaced by a divergence between the aggregate q(z) — the
     // batch's codes — and the prior, so codes may be sharp as long as together they look N(0, I).
     terms: (ctx) =>
@@ -69,9 +73,9 @@ function mmd(weight: number, bandwidth?: number): Objective {
 }
 
 const autoencoder: Objective = {
-  id: 'autoencoder',
+  id: autoencoderMeta.id,
   label: 'Autoencoder (no regulariser)',
-  deterministic: true,
+  deterministic: autoencoderMeta.deterministic,
   terms: (ctx) =>
     tf.tidy(() => {
       const { recon, kl } = base(ctx);
@@ -79,23 +83,21 @@ const autoencoder: Objective = {
     }),
 };
 
-/** Adding an objective is one function and one line here. */
-export const OBJECTIVES = {
-  elbo: { label: 'ELBO', create: () => betaVae(1, 'elbo', 'ELBO') },
-  'beta-vae': { label: 'β-VAE', create: (o: ObjectiveOptions) => betaVae(o.beta ?? DEFAULT_BETA) },
-  mmd: { label: 'InfoVAE (MMD)', create: (o: ObjectiveOptions) => mmd(o.weight ?? DEFAULT_MMD_WEIGHT, o.bandwidth) },
-  autoencoder: { label: 'Autoencoder', create: () => autoencoder },
-} as const;
-
-export type ObjectiveId = keyof typeof OBJECTIVES;
-export const OBJECTIVE_IDS = Object.keys(OBJECTIVES) as ObjectiveId[];
+/**
+ * The tfjs maths of each objective in metas.ts: adding one is its meta, its function and one
+ * line here (the compiler asks for it once the meta is registered).
+ */
+const MATHS: { [K in ObjectiveId]: (o: ObjectiveOptions) => Objective } = {
+  elbo: () => betaVae(1, elboMeta.id, 'ELBO'),
+  'beta-vae': (o) => betaVae(o.beta ?? DEFAULT_BETA),
+  mmd: (o) => mmd(o.weight ?? DEFAULT_MMD_WEIGHT, o.bandwidth),
+  autoencoder: () => autoencoder,
+};
 
 /** The objective for a config; throws naming the field on an unknown id or a bad option. */
 export function createObjective(id: string, options: ObjectiveOptions = {}): Objective {
-  if (!Object.prototype.hasOwnProperty.call(OBJECTIVES, id)) {
-    throw new Error(`objective: unknown id "${id}" (one of ${OBJECTIVE_IDS.join(', ')})`);
-  }
-  return OBJECTIVES[id as ObjectiveId].create(options);
+  if (!isObjectiveId(id)) throw new Error(`objective: unknown id "${id}" (one of ${OBJECTIVE_IDS.join(', ')})`);
+  return MATHS[id](options);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { mulberry32 } from '../random';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { createAdam, FusedAdam } from './adam';
 import { useFastWasmKernels } from './register';
 

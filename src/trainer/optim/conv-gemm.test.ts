@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { convAxis } from '../model/conv/geometry';
 import { mulberry32 } from '../random';
-import { useTestBackend } from '../testing/tf-setup';
+import { useTestBackend } from '../testing/tfSetup';
 import { filterGradGemm } from './conv-gemm';
 import { gemmStats } from './gemm';
 import { useFastWasmKernels } from './register';

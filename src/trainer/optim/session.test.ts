@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
 import { TrainingSession } from '../session';
-import { mnistSubset } from '../testing/mnist-subset';
-import { useTestBackend } from '../testing/tf-setup';
+import { mnistSubset } from '../testing/mnistSubset';
+import { useTestBackend } from '../testing/tfSetup';
 
 const data = mnistSubset(160, 20);
 const small: ExperimentConfig = { ...DEFAULT_CONFIG, hidden: [48], convChannels: [4, 8], latentDim: 5, batchSize: 16, learningRate: 3e-3 };

@@ -3,12 +3,12 @@ import * as tf from '../../tf';
 import type { CompletionPartial } from '../../../protocol';
 import { lossTerms } from '../../model/loss';
 import type { TrainingSession } from '../../session';
-import { useTestBackend } from '../../testing/tf-setup';
+import { useTestBackend } from '../../testing/tfSetup';
 import { amortizationGap } from './amortizationGap';
 import { complete } from './complete';
 import { partialElbo } from './latentFit';
 import { testPixels } from './testImages';
-import { completionRequest, leftHalf, recordingContext, trainedSession } from './trainedForTests';
+import { completionRequest, leftHalf, recordingContext, trainedSession } from '../../testing/trainedSession';
 
 let session: TrainingSession;
 const D = 784;

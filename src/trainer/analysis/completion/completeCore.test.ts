@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf';
 import { DEFAULT_CONFIG } from '../../../config/experiment';
 import { TrainerCore } from '../../core';
-import { fakeHost } from '../../testing/fake-host';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { fakeHost } from '../../testing/fakeHost';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 import { amortizationGap } from './amortizationGap';
 import { complete } from './complete';
 import { testImages } from './testImages';
-import { completionRequest, leftHalf, recordingContext } from './trainedForTests';
+import { completionRequest, leftHalf, recordingContext } from '../../testing/trainedSession';
 
 const data = mnistSubset(300, 100);
 

@@ -10,11 +10,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../config/experiment';
 import { TrainingSession } from '../../session';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 import { complete } from './complete';
 import { pickTestIndices, testPixels } from './testImages';
-import { completionRequest, leftHalf, recordingContext } from './trainedForTests';
+import { completionRequest, leftHalf, recordingContext } from '../../testing/trainedSession';
 
 const D = 784;
 

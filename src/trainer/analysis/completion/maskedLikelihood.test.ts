@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf';
 import { createLikelihood, LIKELIHOOD_IDS } from '../../likelihoods/registry';
-import { useTestBackend } from '../../testing/tf-setup';
+import { useTestBackend } from '../../testing/tfSetup';
 import { mulberry32 } from '../../random';
 import { klToPrior, maskedLogProb, perPixelLogProb } from './maskedLikelihood';
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf';
 import type { TrainingSession } from '../../session';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 import type { AnalysisContext } from '../types';
 import { collapse } from './collapse';
 

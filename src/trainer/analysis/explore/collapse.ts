@@ -1,7 +1,7 @@
 import type { Handler } from '../types';
 import { ACTIVE_THRESHOLD, activeUnits, klPerDimension, meanActivity } from './activity';
 import { checkInt } from './common';
-import { encodeTest } from './encodeTest';
+import { encodeTestSplit } from './encodeTestSplit';
 import { columnMeans, shareOfSquares, singularValues } from './linalg';
 
 /**
@@ -10,7 +10,7 @@ import { columnMeans, shareOfSquares, singularValues } from './linalg';
  */
 export const collapse: Handler<'collapse'> = async (req, ctx) => {
   const limit = checkInt('Image count', req.limit, 2, 10_000);
-  const { mu, logvar, count } = await encodeTest(ctx, limit, true);
+  const { mu, logvar, count } = await encodeTestSplit(ctx, limit, true);
   const d = ctx.session.model.latentDim;
   const activity = meanActivity(mu, count, d);
   const sv = singularValues(mu, count, d, columnMeans(mu, count, d));

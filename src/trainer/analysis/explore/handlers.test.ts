@@ -3,9 +3,9 @@ import * as tf from '../../tf';
 import { DEFAULT_CONFIG } from '../../../config/experiment';
 import type { AnalysisKind, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf } from '../../../protocol';
 import { TrainerCore } from '../../core';
-import { fakeHost } from '../../testing/fake-host';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { fakeHost } from '../../testing/fakeHost';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 
 const data = mnistSubset(300, 600);
 const D = 784;

@@ -1,7 +1,7 @@
 import type { LatentPlane } from '../../../protocol';
 import type { Handler } from '../types';
 import { checkInt } from './common';
-import { encodeTest } from './encodeTest';
+import { encodeTestSplit } from './encodeTestSplit';
 import { pca, project } from './pca';
 import { columnMeans, scatterMatrix } from './linalg';
 
@@ -22,7 +22,7 @@ export const latentScatter: Handler<'latentScatter'> = async (req, ctx) => {
   const { session } = ctx;
   const limit = checkInt('Point count', req.limit, 1, 10_000);
   const d = session.model.latentDim;
-  const { mu, count } = await encodeTest(ctx, limit, false);
+  const { mu, count } = await encodeTestSplit(ctx, limit, false);
   let points: Float32Array;
   let plane: LatentPlane;
   if (d <= 2) {

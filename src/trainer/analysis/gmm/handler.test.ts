@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf';
 import { DEFAULT_CONFIG } from '../../../config/experiment';
 import { TrainerCore } from '../../core';
-import { fakeHost } from '../../testing/fake-host';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { fakeHost } from '../../testing/fakeHost';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 import type { TrainingSession } from '../../session';
-import { recordingContext, settledTensors, trainedSession } from '../statsTesting';
+import { recordingContext, settledTensors, trainedSession } from '../../testing/statsSession';
 import { gmm } from './handler';
 
 const data = mnistSubset(600, 100);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../../tf';
 import { mulberry32 } from '../../random';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 import type { TrainingSession } from '../../session';
 import { seededRng } from '../gmm/random';
-import { recordingContext, trainedSession } from '../statsTesting';
+import { recordingContext, trainedSession } from '../../testing/statsSession';
 import { probe } from './handler';
 import { trainProbe } from './train';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../random';
 import { gemmStats } from '../../optim/gemm';
 import { useFastWasmKernels } from '../../optim/register';
-import { useTestBackend } from '../../testing/tf-setup';
+import { useTestBackend } from '../../testing/tfSetup';
 import type { Activation } from '../dense';
 import { convAxis } from './geometry';
 import { conv2d, conv2dTranspose, stockConv2d, stockConv2dTranspose, type Conv2dFn, type Conv2dTransposeFn } from './layers';

@@ -1,7 +1,7 @@
 import * as tf from '../../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mnistSubset } from '../../testing/mnist-subset';
-import { useTestBackend } from '../../testing/tf-setup';
+import { mnistSubset } from '../../testing/mnistSubset';
+import { useTestBackend } from '../../testing/tfSetup';
 import { elboTerms } from '../objective';
 import { convParamCount, convVaePlan, type ConvVaeOptions } from './plan';
 import { createConvVae } from './vae';

@@ -1,0 +1,22 @@
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * The trainer as the specs see it: the state line, the error area, the backend in use, and the
+ * test hooks of a test build (fault injection through window.__vae; see src/protocol/debug.ts).
+ */
+export const trainerState = (page: Page): Locator => page.getByTestId('trainer-state');
+export const errorArea = (page: Page): Locator => page.getByTestId('error-area');
+export const backendName = (page: Page): Locator => page.getByTestId('backend-name');
+
+type DebugCommand = { type: 'crash' } | { type: 'loseDevice' } | { type: 'failStorage'; fail: boolean };
+type TestHandle = { __vae: { client: { debug(c: DebugCommand): void; killWorkerSilently(): void } } };
+
+/** Sends a fault to the worker: a crash, a lost GPU device, or failing checkpoint writes. */
+export function injectFault(page: Page, cmd: DebugCommand): Promise<void> {
+  return page.evaluate((c) => (window as unknown as TestHandle).__vae.client.debug(c), cmd);
+}
+
+/** Terminates the worker behind the client's back, as a browser may; the heartbeat must notice. */
+export function killWorkerSilently(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as TestHandle).__vae.client.killWorkerSilently());
+}

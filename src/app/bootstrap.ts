@@ -1,0 +1,34 @@
+import type { BackendName } from '../config/experiment';
+import { trainerClient } from '../client/instance';
+import { startRecovery } from '../client/recovery';
+import { exposeTestHandle } from '../client/testHooks';
+import { experimentStore, runsStore, trainingStore } from '../store/stores';
+import { startLinkSync } from '../panels/Resume/linkSync';
+import { startFirstRun } from './firstRun';
+import { registerServiceWorker } from './serviceWorker';
+
+/**
+ * How the page starts, in order; main.tsx calls this once, before React mounts.
+ * 1. The client (client/instance.ts): owns the worker, started lazily by the first command.
+ * 2. The stores (store/stores.ts), each wired to the client; their actions are the way in.
+ * 3. Link sync: a shared link's config is loaded before the worker sees any config.
+ * 4. The worker starts with that config (the experiment store's init).
+ * 5. Recovery (client/recovery.ts): asks what can be resumed, and carries a run through a crash or
+ *    a lost GPU device from now on — whichever panels are mounted.
+ * 6. The first run: a first visit starts training once the worker said nothing is to be resumed.
+ */
+export function bootstrap(): void {
+  const client = trainerClient;
+  const stores = { experiment: experimentStore, training: trainingStore, runs: runsStore };
+  const hadHash = window.location.hash.length > 1;
+  startLinkSync();
+  stores.experiment.getState().actions.init();
+  startRecovery(client, {
+    backendInUse: () => (stores.training.getState().backend?.name ?? null) as BackendName | null,
+    setBackend: (backend) => stores.training.getState().actions.setBackend(backend),
+    resume: (run, train) => stores.runs.getState().actions.resume(run, train),
+  });
+  startFirstRun(hadHash);
+  if (__VAE_TEST_HOOKS__) exposeTestHandle();
+  registerServiceWorker();
+}

@@ -1,0 +1,47 @@
+/** Requests on saved runs and their answers: part of the page ↔ worker contract (src/protocol/). */
+import type { ExperimentConfig } from '../config/experiment';
+import type { LossTerms } from './payloads';
+
+/** A saved training run as the Runs view lists it (written by src/trainer/checkpoint/). */
+export interface RunSummary {
+  id: string;
+  name: string;
+  config: ExperimentConfig;
+  dataset: { id: string; shape: [number, number, number] };
+  /** 'active': training or paused when last saved (resumable); 'finished': ran its epochs or stopped early; 'stopped': reset or discarded. */
+  status: 'active' | 'finished' | 'stopped';
+  step: number;
+  epoch: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Wall-clock time spent training, ms. */
+  trainingMs: number;
+  paramCount: number;
+  /** The last training metrics and the last test-split evaluation. */
+  final: { train: LossTerms | null; test: LossTerms | null };
+}
+
+/** A run's curves, compact: one train point per metrics event, one test point per evaluated epoch. */
+export interface RunHistory {
+  train: { step: number[]; nelbo: number[]; recon: number[]; kl: number[]; loss: number[] };
+  test: { step: number[]; epoch: number[]; nelbo: number[]; recon: number[]; kl: number[]; loss: number[] };
+  notes: { step: number; text: string }[];
+}
+
+/** Each operation on saved runs: its request fields and its result. */
+export interface RunsOps {
+  list: { request: Record<never, never>; result: { runs: RunSummary[] } };
+  rename: { request: { id: string; name: string }; result: { run: RunSummary } };
+  remove: { request: { id: string }; result: Record<never, never> };
+  /** Stops offering a run for resume; it stays in the list. */
+  discard: { request: { id: string }; result: Record<never, never> };
+  history: { request: { id: string }; result: { id: string; history: RunHistory } };
+  /** One JSON file: config, dataset reference and weights in TensorFlow.js's weights format. */
+  exportModel: { request: { id: string }; result: { fileName: string; text: string } };
+  /** Validates a model file and loads it as a new run, paused, in place of the current one. */
+  importModel: { request: { text: string }; result: { run: RunSummary } };
+}
+export type RunsOp = keyof RunsOps;
+export type RunsRequest = { [K in RunsOp]: { op: K } & RunsOps[K]['request'] }[RunsOp];
+export type RunsResult = { [K in RunsOp]: { op: K } & RunsOps[K]['result'] }[RunsOp];
+export type RunsResultOf<K extends RunsOp> = { op: K } & RunsOps[K]['result'];
