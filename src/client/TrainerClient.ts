@@ -1,4 +1,5 @@
 import type { AnalysisKind, AnalysisPartialOf, AnalysisRequest, AnalysisRequestOf, AnalysisResultOf, Command, TrainerEvent, TrainerState } from '../protocol';
+import { withPlainMessage } from '../plainError';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
 export interface WorkerPort {
@@ -211,7 +212,9 @@ export class TrainerClient {
 
   private emit(event: TrainerEvent): void {
     // A copy, so a listener that unsubscribes while being called does not skip its neighbour.
-    for (const l of [...this.listeners]) l(event);
+    // Raw browser words ("Failed to fetch"…) in any message are made plain once, here, for every panel.
+    const plain = withPlainMessage(event);
+    for (const l of [...this.listeners]) l(plain);
   }
 }
 

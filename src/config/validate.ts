@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, type ExperimentConfig } from './experiment';
 import { FIELDS, FIELD_LABELS, type FieldSpec } from './fields';
 import { formatBytes, MEMORY_BUDGET_BYTES, memoryText, trainingMemory } from './memory';
+import { shapesProblem } from '../data/shapes';
 
 export { FIELD_LABELS };
 
@@ -31,8 +32,12 @@ export function checkField(spec: FieldSpec, v: unknown): string | null {
     }
     case 'enum':
       return spec.options.some((o) => o.value === v) ? null : `${name} must be one of ${spec.options.map((o) => o.value).join(', ')} (got ${show(v)}).`;
-    case 'id':
-      return typeof v === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(v) ? null : `${name} must be an id such as "mnist" (got ${show(v)}).`;
+    case 'id': {
+      if (typeof v !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(v)) return `${name} must be an id such as "mnist" (got ${show(v)}).`;
+      // A procedural set names its own size: one no browser could make is refused here, not at the first Step.
+      const shapes = shapesProblem(v);
+      return shapes ? `${name} "${v}" cannot be made: ${shapes}.` : null;
+    }
     case 'widths': {
       if (!Array.isArray(v) || v.length < spec.minLayers || v.length > spec.maxLayers) {
         return `${name} must be a list of ${spec.minLayers} to ${spec.maxLayers} widths, e.g. "400" or "60, 32" (got ${show(v)}).`;

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../config/experiment';
 import type { Command, RunHistory, RunsOp, RunsRequest, RunsResultOf, RunSummary, TrainerEvent } from '../protocol';
+import { plainError } from '../plainError';
 
 export interface RunsPort {
   send(cmd: Command): void;
@@ -88,7 +89,7 @@ export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, curren
 
 export function createRunsStore(port: RunsPort, loadConfig: LoadConfig): StoreApi<RunsState> {
   const store = createStore<RunsState>()((set, get) => {
-    const fail = (err: unknown) => set({ notice: { kind: 'error', text: err instanceof Error ? err.message : String(err) } });
+    const fail = (err: unknown) => set({ notice: { kind: 'error', text: plainError(err) } });
     const info = (text: string) => set({ notice: { kind: 'info', text } });
     const loadHistory = async (id: string) => {
       const { history } = await runsRequest<'history'>(port, { op: 'history', id });

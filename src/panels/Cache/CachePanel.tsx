@@ -4,6 +4,7 @@ import { requestPersistence, storageEstimate, type StorageEstimate } from '../..
 import { useExperiment } from '../../ui/stores';
 import { refreshCatalog, selectDataset, useCatalog } from '../Dataset/catalogStore';
 import { formatBytes } from './bytes';
+import { plainError } from '../../plainError';
 
 const ORIGIN = { builtin: 'built-in', url: 'from a URL', upload: 'your images' } as const;
 
@@ -22,7 +23,7 @@ export function CachePanel() {
       setSummary(s);
       setEstimate(e);
     } catch (e) {
-      setMessage(`Storage could not be read: ${(e as Error).message}`);
+      setMessage(`Storage could not be read: ${plainError(e)}`);
     }
   }, []);
   useEffect(() => void reload(), [reload, version]);
@@ -34,7 +35,7 @@ export function CachePanel() {
       if (removed.includes(selected)) selectDataset('mnist');
       setMessage(done);
     } catch (e) {
-      setMessage(`That did not work: ${(e as Error).message}. The app keeps working; reload the page to retry.`);
+      setMessage(`That did not work: ${plainError(e)} The app keeps working; reload the page to retry.`);
     }
     setConfirmAll(false);
     await refreshCatalog();

@@ -4,6 +4,7 @@ import type { ControlField } from '../../store/experiment';
 import { experimentActions } from '../../ui/stores';
 import { loadCatalog, type CatalogItem } from '../../data/catalog';
 import { parseShapesId } from '../../data/shapes';
+import { plainError } from '../../plainError';
 
 /**
  * What the dataset picker lists (built-in, procedural, imported into this browser). Refreshed
@@ -25,7 +26,7 @@ let pending: Promise<void> | null = null;
 export function refreshCatalog(): Promise<void> {
   pending ??= loadCatalog(MANIFEST_URL)
     .then((c) => catalogStore.setState((s) => ({ items: c.items, manifestError: c.manifestError, loaded: true, version: s.version + 1 })))
-    .catch((e: Error) => catalogStore.setState((s) => ({ manifestError: e.message, loaded: true, version: s.version + 1 })))
+    .catch((e: unknown) => catalogStore.setState((s) => ({ manifestError: plainError(e), loaded: true, version: s.version + 1 })))
     .finally(() => {
       pending = null;
     });

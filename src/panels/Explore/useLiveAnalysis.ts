@@ -4,6 +4,7 @@ import { trainerClient } from '../../client/instance';
 import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
 import { LiveRefresher } from './LiveRefresher';
 import { modelStep, watchModel } from './modelWatch';
+import { plainError } from '../../plainError';
 
 export interface LiveStatus {
   busy: boolean;
@@ -85,7 +86,7 @@ export function useLiveAnalysis<K extends AnalysisKind>(opts: LiveOptions<K>): L
       } catch (err) {
         if (generation !== c.generation) return;
         const cancelled = err instanceof AnalysisError && err.cancelled;
-        setStatus((s) => ({ ...s, busy: false, progress: null, error: cancelled ? s.error : err instanceof Error ? err.message : String(err) }));
+        setStatus((s) => ({ ...s, busy: false, progress: null, error: cancelled ? s.error : plainError(err) }));
       } finally {
         c.cancel = null;
       }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AnalysisError } from '../../client/TrainerClient';
 import { trainerClient } from '../../client/instance';
 import type { AnalysisKind, AnalysisPartialOf, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
+import { plainError } from '../../plainError';
 
 export interface TaskProgress {
   label: string;
@@ -43,7 +44,7 @@ export function useAnalysisTask() {
         await task(analyze);
       } catch (err) {
         if (err instanceof AnalysisError && err.cancelled) setError('Cancelled.');
-        else setError(err instanceof Error ? err.message : String(err));
+        else setError(plainError(err));
       } finally {
         cancelRef.current = null;
         setBusy(false);
