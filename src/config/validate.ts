@@ -12,9 +12,11 @@ export interface FieldError {
 
 export type Validation = { ok: true; config: ExperimentConfig } | { ok: false; errors: FieldError[] };
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
+/** A value as a message quotes it: short, and shallow (a file may nest thousands deep). */
+function show(v: unknown, depth = 0): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  if (Array.isArray(v)) return depth >= 2 ? '[…]' : `[${v.slice(0, 8).map((x) => show(x, depth + 1)).join(', ')}${v.length > 8 ? ', …' : ''}]`;
+  if (typeof v === 'object' && v !== null) return '{…}';
   return String(v);
 }
 

@@ -104,8 +104,9 @@ export function parseModelFile(text: string): ModelCheck {
     format: MODEL_FORMAT,
     version,
     name: typeof raw.name === 'string' && raw.name.trim() ? raw.name : 'Imported model',
-    savedAt: String(raw.savedAt ?? ''),
-    generatedBy: String(raw.generatedBy ?? ''),
+    // Only strings: String() of an array nested thousands deep overflows the stack.
+    savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '',
+    generatedBy: typeof raw.generatedBy === 'string' ? raw.generatedBy : '',
     config: v.config,
     dataset: { id: ds.id, shape: ds.shape as Shape },
     progress: { step: count(progress.step), epoch: count(progress.epoch) },
