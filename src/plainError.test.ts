@@ -23,6 +23,7 @@ const CASES: [raw: string, says: RegExp][] = [
   ["InvalidStateError: Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.", /^This browser’s storage could not be used .* Reload the page and try again\.$/],
   ['SecurityError: The operation is insecure.', /^The browser refused it .* Allow site data/],
   ["TypeError: Cannot read properties of undefined (reading 'x')", /^Something went wrong inside the app \(TypeError: Cannot read .*\)\. Reload the page and try again; your saved runs are kept\.$/],
+  ['The trainer stopped unexpectedly (Uncaught RangeError: Array buffer allocation failed). It restarts on your next action, with your settings.', /^The trainer stopped unexpectedly \(the browser ran out of memory\)\. It restarts on your next action, with your settings\. Close other tabs/],
   ['', /^Something went wrong, without a reason given\. Try again/],
 ];
 

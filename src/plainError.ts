@@ -66,7 +66,7 @@ export function plainMessage(text: string): string {
   const t = text.trim();
   if (!t) return 'Something went wrong, without a reason given. Try again, or reload the page.';
   for (const r of RULES) {
-    const m = r.raw.exec(t);
+    const m = new RegExp(`(?:Uncaught )?${r.raw.source}`, r.raw.flags).exec(t);
     if (!m) continue;
     const rest = t.slice(m.index + m[0].length);
     const out = capital(t.slice(0, m.index) + r.says + rest);

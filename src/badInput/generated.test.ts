@@ -13,6 +13,7 @@ import { decodeConfig, encodeConfig } from '../config/url';
 import { validateConfig } from '../config/validate';
 import { DatasetError } from '../data/fetchFile';
 import { fetchManifest } from '../data/loadDataset';
+import { fetchRemoteManifest } from '../data/urlImport';
 import { validateManifest } from '../data/manifest';
 import { makeZip } from '../data/testing/makeZip';
 import { describeNonImage, imageDims, jpegCutShort, pngCutShort, sniffImage } from '../data/upload/sniff';
@@ -26,7 +27,7 @@ import { mutatedBytes, mutatedJson, mutatedText, reparsed, weirdValue } from './
 
 const SEED = Number(process.env.FC_SEED ?? 20261205);
 /** Inputs per parser; the README's bad-input section quotes these. */
-export const RUNS = { hash: 5000, field: 5000, config: 5000, manifest: 5000, manifestBody: 2000, model: 4000, zip: 2000, upload: 1000, sniff: 10000 };
+export const RUNS = { datasetUrl: 3000, hash: 5000, field: 5000, config: 5000, manifest: 5000, manifestBody: 2000, model: 4000, zip: 2000, upload: 1000, sniff: 10000 };
 /** Far above any honest call (well under a millisecond); a catastrophic regex or loop is far above it. */
 const TIME_BOUND_MS = 1000;
 
@@ -186,6 +187,36 @@ describe(`generated bad input (fast-check seed ${SEED}; FC_SEED=${SEED} replays 
         }
       }),
       params(RUNS.model),
+    );
+  });
+
+  it(`dataset URL to import (fetchRemoteManifest): ${RUNS.datasetUrl} addresses`, async () => {
+    const good = 'https://example.org/course/manifest.json';
+    const address = fc.oneof(
+      mutatedText(good),
+      fc.constantFrom('http://example.org/m.json', 'javascript:alert(1)', 'data:application/json,{}', 'file:///etc/passwd', 'blob:https://x/1', '//example.org/m.json', 'HTTPS://EXAMPLE.ORG/m.json', 'https://[::1]/m.json', 'https://user:pw@example.org/m.json').chain(mutatedText),
+      fc.string({ unit: 'binary', maxLength: 80 }),
+    );
+    const body = JSON.stringify(manifest());
+    await fc.assert(
+      fc.asyncProperty(address, fc.constantFrom(200, 404), async (input, status) => {
+        const asked: string[] = [];
+        const fetchImpl = (async (url: string) => {
+          asked.push(url);
+          return new Response(body, { status });
+        }) as typeof fetch;
+        const r = await guarded('datasetUrl', () => fetchRemoteManifest(input, fetchImpl).then(
+          (m) => ({ ok: true as const, m }),
+          (e: unknown) => ({ ok: false as const, e }),
+        ));
+        for (const url of asked) expect(new URL(url).protocol, 'only https:// is ever asked (no page origin here)').toBe('https:');
+        if (r.ok) expect(r.m.manifest.datasets).toHaveLength(1);
+        else {
+          expect(r.e, `only a DatasetError: ${String(r.e)}`).toBeInstanceOf(DatasetError);
+          expect(isMessage((r.e as DatasetError).message)).toBe(true);
+        }
+      }),
+      params(RUNS.datasetUrl),
     );
   });
 
