@@ -45,6 +45,18 @@ test('a link with bad settings names each one, loads the rest, and the app works
   await expect(notice).toHaveCount(0);
 });
 
+test('a link naming a shapes set no browser can make leaves it out, says why, and keeps the dataset', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.goto('/#dataset=shapes-4096px-999999-seed1&epochs=3');
+  await expect(page.getByTestId('link-notice').getByRole('listitem')).toHaveText([
+    /^dataset=shapes-4096px-999999-seed1 was ignored: Dataset "shapes-4096px-999999-seed1" cannot be made: image size must be a whole number of pixels from 28 to 128 \(got 4096\)/,
+  ]);
+  await expect(page.getByRole('radio', { name: 'MNIST', exact: true })).toBeChecked();
+  await expect(page.getByLabel('Epochs')).toHaveValue('3');
+  await expect.poll(() => page.url()).not.toContain('shapes-4096px');
+  await expect(page.getByText('is not available in this browser')).toHaveCount(0);
+});
+
 test('an upload of an empty file and a non-image names both files and keeps the current dataset', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.goto('/');

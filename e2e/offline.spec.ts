@@ -89,3 +89,33 @@ test('a new version is offered, not forced: the banner waits, Reload takes it', 
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
   expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(firstScript);
 });
+
+/** Words browsers use for developers: none may be on the page (src/plainError.ts explains them). */
+const RAW_BROWSER_ERROR = /Failed to fetch|NetworkError|Load failed|net::ERR|TypeError|QuotaExceededError|AbortError/;
+
+test('offline after a visit that used only Shapes: the built-in list still shows, and failures are said plainly', async ({ page, context }) => {
+  // Network failures are logged by the browser itself while offline; uncaught errors still fail the test.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto('/#dataset=shapes');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBe(1);
+  expect(await datasetKept(page, 'mnist')).toBe(false);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'VAE Playground' })).toBeVisible();
+  // The manifest was kept by the service worker at install, though this visit never asked for it under it.
+  const mnist = page.getByRole('radio', { name: 'MNIST', exact: true });
+  await expect(mnist).toBeVisible();
+  await expect(page.getByText('The built-in datasets could not be listed')).toHaveCount(0);
+
+  // MNIST itself was never downloaded: choosing it and stepping says what happened and what to do.
+  await mnist.check();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('error-area')).toContainText(/could not be reached \(this browser is offline.*Check the connection and try again/, { timeout: 120_000 });
+  expect(await page.locator('body').innerText()).not.toMatch(RAW_BROWSER_ERROR);
+  expect(pageErrors).toEqual([]);
+  await context.setOffline(false);
+});

@@ -10,12 +10,17 @@ const RUNTIME = 'vae-runtime';
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const PRECACHE_URLS = new Set(PRECACHE.map(scoped));
 const INDEX = scoped('index.html');
+const MANIFEST = scoped('datasets/manifest.json');
 const isManifest = (url) => url.pathname.endsWith('/datasets/manifest.json');
 
 self.addEventListener('install', (event) => {
   // 'reload': straight from the server, never an older copy from the HTTP cache.
   const requests = [...PRECACHE_URLS].map((url) => new Request(url, { cache: 'reload' }));
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(requests)));
+  // The dataset manifest too, so the built-in list shows offline even after a visit that never
+  // asked for it under this worker (the first page load's request predates it). Best effort: a
+  // site without datasets still installs.
+  const manifest = caches.open(RUNTIME).then((cache) => cache.add(new Request(MANIFEST, { cache: 'no-cache' }))).catch(() => undefined);
+  event.waitUntil(Promise.all([caches.open(SHELL).then((cache) => cache.addAll(requests)), manifest]));
 });
 
 self.addEventListener('activate', (event) => {

@@ -1,6 +1,7 @@
 import type { Command, DebugCommand, TrainerEvent, TrainerState } from '../protocol';
 import type { RequestFn, TrainerListener, TrainerPort } from './port';
 import { PendingRequests } from './requests';
+import { withPlainMessage } from '../plainError';
 
 /** The slice of `Worker` the client uses; a test passes a fake with the same shape. */
 export interface WorkerLike {
@@ -192,6 +193,8 @@ export class TrainerClient implements TrainerPort {
   private emit(event: TrainerEvent): void {
     this.requests.handle(event);
     // A copy, so a listener that unsubscribes while being called does not skip its neighbour.
-    for (const l of [...this.listeners]) l(event);
+    // Raw browser words ("Failed to fetch"…) in any message are made plain once, here, for every panel.
+    const plain = withPlainMessage(event);
+    for (const l of [...this.listeners]) l(plain);
   }
 }

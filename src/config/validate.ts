@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, type ExperimentConfig } from './experiment';
 import { FIELDS, FIELD_LABELS, type FieldSpec } from './fields';
 import { formatBytes, MEMORY_BUDGET_BYTES, memoryText, trainingMemory } from './memory';
+import { shapesProblem } from '../data/shapes';
 
 export { FIELD_LABELS };
 
@@ -11,9 +12,11 @@ export interface FieldError {
 
 export type Validation = { ok: true; config: ExperimentConfig } | { ok: false; errors: FieldError[] };
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
+/** A value as a message quotes it: short, and shallow (a file may nest thousands deep). */
+function show(v: unknown, depth = 0): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  if (Array.isArray(v)) return depth >= 2 ? '[…]' : `[${v.slice(0, 8).map((x) => show(x, depth + 1)).join(', ')}${v.length > 8 ? ', …' : ''}]`;
+  if (typeof v === 'object' && v !== null) return '{…}';
   return String(v);
 }
 
@@ -31,8 +34,12 @@ export function checkField(spec: FieldSpec, v: unknown): string | null {
     }
     case 'enum':
       return spec.options.some((o) => o.value === v) ? null : `${name} must be one of ${spec.options.map((o) => o.value).join(', ')} (got ${show(v)}).`;
-    case 'id':
-      return typeof v === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(v) ? null : `${name} must be an id such as "mnist" (got ${show(v)}).`;
+    case 'id': {
+      if (typeof v !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(v)) return `${name} must be an id such as "mnist" (got ${show(v)}).`;
+      // A procedural set names its own size: one no browser could make is refused here, not at the first Step.
+      const shapes = shapesProblem(v);
+      return shapes ? `${name} "${v}" cannot be made: ${shapes}.` : null;
+    }
     case 'widths': {
       if (!Array.isArray(v) || v.length < spec.minLayers || v.length > spec.maxLayers) {
         return `${name} must be a list of ${spec.minLayers} to ${spec.maxLayers} widths, e.g. "400" or "60, 32" (got ${show(v)}).`;

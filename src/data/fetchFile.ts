@@ -1,5 +1,6 @@
 import type { DatasetErrorCode } from '../protocol/errors';
 import type { FileEntry } from './manifest';
+import { plainMessage } from '../plainError';
 
 export type { DatasetErrorCode };
 
@@ -30,7 +31,7 @@ export async function fetchVerified(
   try {
     res = await fetchImpl(url);
   } catch (e) {
-    throw new DatasetError('network', `Could not download ${entry.file}: ${(e as Error).message ?? e}. Check the connection and try again.`);
+    throw new DatasetError('network', plainMessage(`Could not download ${entry.file}: ${rawText(e)}. Check the connection and try again.`));
   }
   if (!res.ok) throw new DatasetError('http', `Could not download ${entry.file}: the server answered HTTP ${res.status} ${res.statusText}`.trim());
 
@@ -45,6 +46,9 @@ export async function fetchVerified(
   }
   return raw;
 }
+
+/** What was thrown, as the browser words it (made plain by plainMessage around it). */
+export const rawText = (e: unknown): string => (e instanceof Error ? e.message || e.name : String(e));
 
 const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
@@ -68,7 +72,7 @@ async function readAll(res: Response, entry: FileEntry, onProgress: (done: numbe
       onProgress(done, Math.max(done, total));
     }
   } catch (e) {
-    throw new DatasetError('network', `The download of ${entry.file} broke off after ${done} bytes: ${(e as Error).message ?? e}`);
+    throw new DatasetError('network', plainMessage(`The download of ${entry.file} broke off after ${done} bytes: ${rawText(e)}. Check the connection and try again; the files already verified are kept.`));
   }
   return concat(chunks, done);
 }

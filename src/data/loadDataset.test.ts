@@ -163,7 +163,7 @@ describe('loadDataset', () => {
 
   it('reports network, HTTP and manifest problems with their codes', async () => {
     const offline = (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch;
-    await expectError(load(offline), 'network', /Could not download manifest\.json: Failed to fetch/);
+    await expectError(load(offline), 'network', /Could not download manifest\.json: the server could not be reached \(this browser is offline/);
 
     const s = server();
     s.files.delete(`${BASE}toy/train-labels.u8gz`);

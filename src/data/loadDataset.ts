@@ -1,8 +1,9 @@
 import { cacheAvailable } from './cache';
-import { DatasetError } from './fetchFile';
+import { DatasetError, rawText } from './fetchFile';
 import { loadEntry, classCountsOf, type EntryLoad, type LoadedSplit, type LoadProgress } from './loadEntry';
 import { validateManifest, type DatasetEntry, type DatasetManifest } from './manifest';
 import { fileKeys, getRecord, saveDataset, type DatasetOrigin } from './registry';
+import { plainMessage } from '../plainError';
 
 export type { LoadedSplit, LoadProgress } from './loadEntry';
 
@@ -95,7 +96,7 @@ export async function fetchManifest(url: string, fetchImpl: typeof fetch = fetch
     // no-cache: revalidate, so a redeployed site never pairs an old manifest with new files.
     res = await fetchImpl(url, { cache: 'no-cache' });
   } catch (e) {
-    throw new DatasetError('network', `Could not download ${source}: ${(e as Error).message ?? e}. Check the connection and try again.`);
+    throw new DatasetError('network', plainMessage(`Could not download ${source}: ${rawText(e)}. Check the connection and try again.`));
   }
   if (!res.ok) throw new DatasetError('http', `Could not download ${source}: the server answered HTTP ${res.status}`);
   let json: unknown;

@@ -52,6 +52,12 @@ export function parseShapesId(id: string): ShapesSpec | null {
   return spec;
 }
 
+/** Why a shapes id names a set that cannot be made (out of the limits), or null (fine, or not a shapes id). */
+export function shapesProblem(id: string): string | null {
+  const m = ID.exec(id);
+  return m?.[1] ? checkShapesSpec({ size: Number(m[1]), count: Number(m[2]), seed: Number(m[3]) }) : null;
+}
+
 /** A message for a spec out of range, or null. */
 export function checkShapesSpec(s: ShapesSpec): string | null {
   const L = SHAPES_LIMITS;

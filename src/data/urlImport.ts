@@ -12,7 +12,12 @@ export async function fetchRemoteManifest(input: string, fetchImpl?: typeof fetc
   const text = input.trim();
   if (!text) throw new DatasetError('manifest', 'Enter the address of a manifest.json.');
   const url = resolveUrl(text);
-  if (!/^https?:$/.test(new URL(url).protocol)) throw new DatasetError('manifest', `The manifest URL must start with https:// or http:// (got "${text}")`);
+  const { protocol, origin } = new URL(url);
+  if (!/^https?:$/.test(protocol)) throw new DatasetError('manifest', `The manifest URL must start with https:// or http:// (got "${text}")`);
+  // The page's policy (connect-src 'self' https:) would block it anyway, with a bare "Failed to fetch".
+  if (protocol === 'http:' && origin !== globalThis.location?.origin) {
+    throw new DatasetError('manifest', `The manifest URL must use https:// (or be on this site, ${globalThis.location?.origin ?? 'its own origin'}): this page may not download over plain http:// from another site. Try the same address with https://.`);
+  }
   return { url, manifest: await fetchManifest(url, fetchImpl) };
 }
 

@@ -5,6 +5,7 @@ import { parseShapesId } from '../data/shapes';
 import { importImages, type ImportDeps, type ImportOptions, type ImportResult, type PickedFile } from '../data/upload/importImages';
 import { importFromUrl, type RemoteManifest } from '../data/urlImport';
 import type { Command } from '../protocol';
+import { plainError } from '../plainError';
 
 /**
  * What the dataset picker lists (built-in, procedural, imported into this browser). Refreshed
@@ -54,7 +55,7 @@ export function createCatalogStore(deps: CatalogDeps): StoreApi<CatalogState> {
     const refresh = (): Promise<void> => {
       pending ??= loadCatalog(deps.manifestUrl)
         .then((c) => set((s) => ({ items: c.items, manifestError: c.manifestError, loaded: true, version: s.version + 1 })))
-        .catch((e: Error) => set((s) => ({ manifestError: e.message, loaded: true, version: s.version + 1 })))
+        .catch((e: unknown) => set((s) => ({ manifestError: plainError(e), loaded: true, version: s.version + 1 })))
         .finally(() => {
           pending = null;
         });

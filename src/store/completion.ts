@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AnalysisResultOf, CompletionResult } from '../protocol';
 import type { RequestFn } from '../client/port';
 import { DEFAULT_TEXT, parseSettings, type CompletionSettingsText } from './completionSettings';
+import { plainError } from '../plainError';
 
 export type Method = 'amortized' | 'optimize';
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -54,7 +55,7 @@ export function createCompletionStore(request: RequestFn) {
     const patch = (m: Method, p: Partial<RunState>) => set({ [m]: { ...get()[m], ...p } } as Partial<CompletionState>);
     const failed = (err: unknown) => {
       const cancelled = (err as { cancelled?: boolean }).cancelled === true;
-      return { status: (cancelled ? 'cancelled' : 'failed') as RunStatus, message: cancelled ? 'Cancelled.' : err instanceof Error ? err.message : String(err) };
+      return { status: (cancelled ? 'cancelled' : 'failed') as RunStatus, message: cancelled ? 'Cancelled.' : plainError(err) };
     };
 
     const start = (method: Method, pixels: Float32Array, mask: Uint8Array, seed: number, settings: Record<string, number>) => {

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../config/experiment';
 import type { TrainerPort } from '../client/port';
 import type { RunHistory, RunSummary, TrainerEvent } from '../protocol';
+import { plainError } from '../plainError';
 
 /** How the runs store hands a config to the Train view (the experiment store's load). */
 export type LoadConfig = (config: ExperimentConfig, opts?: { running?: boolean }) => unknown;
@@ -65,7 +66,7 @@ export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, curren
 
 export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): StoreApi<RunsState> {
   const store = createStore<RunsState>()((set, get) => {
-    const fail = (err: unknown) => set({ notice: { kind: 'error', text: err instanceof Error ? err.message : String(err) } });
+    const fail = (err: unknown) => set({ notice: { kind: 'error', text: plainError(err) } });
     const info = (text: string) => set({ notice: { kind: 'info', text } });
     const loadHistory = async (id: string) => {
       const { history } = await port.request<'history'>('runs', { op: 'history', id });

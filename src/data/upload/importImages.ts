@@ -9,6 +9,7 @@ import { describeNonImage, imageDims, jpegCutShort, pngCutShort, sniffImage, typ
 import { expandPicked, type PickedFile, type Skipped } from './sources';
 import { stratifiedSplit } from './split';
 import { mb } from './zip';
+import { plainError } from '../../plainError';
 
 export type { PickedFile, Skipped } from './sources';
 
@@ -120,7 +121,7 @@ async function decodeOne(path: string, read: () => Promise<Uint8Array>, opts: Im
   try {
     bytes = await read();
   } catch (e) {
-    return (e as Error).message || 'could not be read';
+    return e instanceof Error && e.message ? plainError(e) : 'could not be read';
   }
   const type = sniffImage(bytes);
   if (!type) return describeNonImage(bytes, path);

@@ -1,5 +1,6 @@
 import { isSystemFile } from './labels';
 import { cleanPath, entryProblem, listZip, mb, readZipEntry } from './zip';
+import { plainError } from '../../plainError';
 
 /** A file as the page picked it: its path below what was chosen (folder/sub/file.png), and its bytes. */
 export interface PickedFile { path: string; blob: Blob }
@@ -39,7 +40,7 @@ export async function expandPicked(picked: PickedFile[], maxBytes = MAX_FILE_BYT
       try {
         ignored += await expandZip(f, maxBytes, candidates, skipped);
       } catch (e) {
-        skipped.push({ path: f.path, reason: `could not be opened as a zip: ${(e as Error).message}` });
+        skipped.push({ path: f.path, reason: `could not be opened as a zip: ${plainError(e)}` });
       }
       continue;
     }

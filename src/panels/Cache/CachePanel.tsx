@@ -3,6 +3,7 @@ import { summarize, type CacheSummary } from '../../data/registry';
 import { requestPersistence, storageEstimate, type StorageEstimate } from '../../data/storage';
 import { catalogActions, refreshCatalog, useCatalog } from '../Dataset/catalogStore';
 import { formatBytes } from './bytes';
+import { plainError } from '../../plainError';
 
 const ORIGIN = { builtin: 'built-in', url: 'from a URL', upload: 'your images' } as const;
 
@@ -20,7 +21,7 @@ export function CachePanel() {
       setSummary(s);
       setEstimate(e);
     } catch (e) {
-      setMessage(`Storage could not be read: ${(e as Error).message}`);
+      setMessage(`Storage could not be read: ${plainError(e)}`);
     }
   }, []);
   useEffect(() => void reload(), [reload, version]);
@@ -32,7 +33,7 @@ export function CachePanel() {
       await what();
       setMessage(done);
     } catch (e) {
-      setMessage(`That did not work: ${(e as Error).message}. The app keeps working; reload the page to retry.`);
+      setMessage(`That did not work: ${plainError(e)} The app keeps working; reload the page to retry.`);
     }
     setConfirmAll(false);
     await refreshCatalog();

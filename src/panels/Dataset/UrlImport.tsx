@@ -5,6 +5,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { TextField } from '../../ui/TextField';
 import { catalogActions } from './catalogStore';
 import { formatBytes } from '../Cache/bytes';
+import { plainError } from '../../plainError';
 
 type Busy = { label: string; done: number; total: number } | null;
 
@@ -27,7 +28,7 @@ export function UrlImport() {
     try {
       setRemote(await fetchRemoteManifest(url));
     } catch (e) {
-      setError((e as Error).message);
+      setError(plainError(e));
     } finally {
       setBusy(null);
     }
@@ -46,7 +47,7 @@ export function UrlImport() {
       const r = await catalogActions.importFromUrl(remote, d.id, { fetchImpl, onProgress: (p) => setBusy(p) });
       setDone(r.warning ?? `Added “${d.name}”; it is now the selected dataset.`);
     } catch (e) {
-      setError(ctl.signal.aborted ? 'Download cancelled. Files already verified are kept, so trying again continues where it stopped.' : (e as Error).message);
+      setError(ctl.signal.aborted ? 'Download cancelled. Files already verified are kept, so trying again continues where it stopped.' : plainError(e));
     } finally {
       abort.current = null;
       setBusy(null);

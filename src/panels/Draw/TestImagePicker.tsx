@@ -4,6 +4,7 @@ import { request } from '../../store/trainer';
 import { SelectField } from '../../ui/SelectField';
 import { SIZE } from './drawing';
 import { drawing, drawStore } from './drawStore';
+import { plainError } from '../../plainError';
 
 const LABELS = [{ value: 'any', label: 'Any digit' }, ...Array.from({ length: 10 }, (_, d) => ({ value: String(d), label: `A ${d}` }))];
 let draws = 0;
@@ -25,7 +26,7 @@ export function TestImagePicker({ onLoaded }: { onLoaded(): void }) {
       drawStore.setState({ base: `Test image #${r.indices[0]} (a ${r.labels[0]})` });
       onLoaded();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(plainError(err));
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf } from '../../pr
 import { isCancelled, request } from '../../store/trainer';
 import { LiveRefresher } from './LiveRefresher';
 import { modelStep, watchModel } from './modelWatch';
+import { plainError } from '../../plainError';
 
 export interface LiveStatus {
   busy: boolean;
@@ -87,7 +88,7 @@ export function useLiveAnalysis<K extends AnalysisKind>(opts: LiveOptions<K>): L
       } catch (err) {
         if (generation !== c.generation) return;
         const cancelled = isCancelled(err);
-        setStatus((s) => ({ ...s, busy: false, progress: null, error: cancelled ? s.error : err instanceof Error ? err.message : String(err) }));
+        setStatus((s) => ({ ...s, busy: false, progress: null, error: cancelled ? s.error : plainError(err) }));
       } finally {
         c.cancel = null;
       }

@@ -6,6 +6,7 @@ import { GridFeed } from '../Explore/GridFeed';
 import { LatestOnly } from '../Explore/LatestOnly';
 import { picksActions } from '../Explore/picks';
 import { planeToLatent } from './plane';
+import { plainError } from '../../plainError';
 
 export type DetailTarget =
   | { kind: 'point'; index: number; label: number; pinned: boolean }
@@ -32,7 +33,7 @@ export function PointDetail({ target, onUnpin }: { target: DetailTarget | null; 
         feed.show(r.grid);
         setError(null);
       } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
+        setError(plainError(err));
       }
     });
   }, [target, feed, queue]);

@@ -22,6 +22,7 @@ export class LineChart {
   private busy: Promise<unknown>;
   private destroyed = false;
   private readonly div: HTMLDivElement;
+  private readonly resizeObserver: ResizeObserver | null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -31,6 +32,10 @@ export class LineChart {
     this.div = document.createElement('div');
     this.div.className = 'stats-chart-plot';
     container.appendChild(this.div);
+    // Drawn while its view is hidden, plotly falls back to 700×450 and spills over the results
+    // below; showing the view resizes the box, and the chart is laid out again to fit it.
+    this.resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.fit());
+    this.resizeObserver?.observe(this.div);
     this.busy = loadPlotly()
       .then((p) => {
         if (!this.destroyed) this.plotly = p;
@@ -71,11 +76,16 @@ export class LineChart {
 
   destroy(): void {
     this.destroyed = true;
+    this.resizeObserver?.disconnect();
     this.plotly?.purge(this.div);
     this.div.remove();
   }
 
-  private chain(call: (p: PlotlyStatic) => Promise<unknown>): void {
+  private fit(): void {
+    this.chain((p) => (this.div.clientWidth > 0 && this.div.classList.contains('js-plotly-plot') ? p.Plots.resize(this.div) : undefined));
+  }
+
+  private chain(call: (p: PlotlyStatic) => Promise<unknown> | undefined): void {
     this.busy = this.busy
       .then(() => (this.plotly && !this.destroyed ? call(this.plotly) : undefined))
       .catch((err: unknown) => console.error('Chart update failed:', err));

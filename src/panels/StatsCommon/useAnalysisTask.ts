@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisKind, AnalysisPartialOf, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
 import { isCancelled, request, RequestError } from '../../store/trainer';
+import { plainError } from '../../plainError';
 
 export interface TaskProgress {
   label: string;
@@ -42,7 +43,7 @@ export function useAnalysisTask() {
         await task(analyze);
       } catch (err) {
         if (isCancelled(err)) setError('Cancelled.');
-        else setError(err instanceof Error ? err.message : String(err));
+        else setError(plainError(err));
       } finally {
         cancelRef.current = null;
         setBusy(false);

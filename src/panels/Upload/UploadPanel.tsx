@@ -7,6 +7,7 @@ import { TextField } from '../../ui/TextField';
 import { catalogActions } from '../Dataset/catalogStore';
 import { ImportReport } from './ImportReport';
 import { fromDrop, fromInput, suggestName } from './pickFiles';
+import { plainError } from '../../plainError';
 
 const SIZES = IMPORT_LIMITS.sizes.map((s) => ({ value: String(s), label: `${s} × ${s}` }));
 const COLOURS = [
@@ -48,7 +49,7 @@ export function UploadPanel() {
     setResult(null);
     setBusy({ done: 0, total: files.length, label: 'Starting' });
     const r = await catalogActions.importImages(files, { name, size: Number(size), channels: channels === '3' ? 3 : 1, testFraction: pct / 100, signal: ctl.signal, onProgress: (done, total, label) => setBusy({ done, total, label }) }, { decode: decodeImage }).catch(
-      (e: Error): ImportResult => ({ ok: false, message: `The import failed: ${e.message}`, skipped: [], ignored: 0 }),
+      (e: unknown): ImportResult => ({ ok: false, message: `The import failed: ${plainError(e)}`, skipped: [], ignored: 0 }),
     );
     abort.current = null;
     setBusy(null);

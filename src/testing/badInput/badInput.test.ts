@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MODEL_FILE_VERSION } from '../../trainer/checkpoint/modelFile';
-import { declaredBombZip, editModel, hugeHeaderPng, manifest, png, ratioBombZip, truncatedJpeg, truncatedPng } from './fixtures';
+import { declaredBombZip, editModel, hugeHeaderPng, manifest, png, poisonWeights, ratioBombZip, truncatedJpeg, truncatedPng } from './fixtures';
 import { configJson, datasetUrl, file, link, manifestBody, manifestJson, pickedNames, typed, upload } from './layers';
 import { goodModel, importModel, importModelOk, setUpModels } from './modelLayer';
 
@@ -21,6 +21,8 @@ const set = (o: Record<string, unknown>, path: string, v: unknown) => {
   const last = keys.pop()!;
   (keys.reduce((a, k) => a[k] as Record<string, unknown>, o) as Record<string, unknown>)[last] = v;
 };
+/** JSON text of a value nested `depth` deep: JSON.parse reads it, naive recursion (String, JSON.stringify) overflows. */
+const deep = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 const model = (path: string, v: unknown) => () => importModel(editModel(goodModel(), (o) => set(o, path, v)));
 
 const TYPED = 'config control (experiment store setField)';
@@ -50,6 +52,7 @@ export const ROWS: Row[] = [
   row(JSON_CFG, '{"lr": 0.1} (unknown key)', () => configJson('{"lr": 0.1}'), /^lr: Unknown field "lr"/),
   row(JSON_CFG, '{"__proto__": {"polluted": 1}}', () => configJson('{"__proto__": {"polluted": 1}}'), /^__proto__: Unknown field "__proto__"/),
   row(JSON_CFG, '{"latentDim": "20"} (a string)', () => configJson('{"latentDim": "20"}'), /^latentDim: Latent dimension must be a whole number .*\(got "20"\)/),
+  row(JSON_CFG, '{"hidden": [[[…]]]} (nested 10,000 deep)', () => configJson(`{"hidden": ${deep(10000)}}`), /^hidden: Hidden widths must be whole numbers from 1 to 4096 \(got \[\[\[…\]\]\]\)\.$/),
   row(JSON_CFG, '"mnist" (not an object)', () => configJson('"mnist"'), /^config: The config must be an object of named fields/),
   row(JSON_CFG, '{"likelihood": "categorical", "bins": 256} (fits each range, not memory)', () => configJson('{"likelihood": "categorical", "bins": 256}'), /^hidden: Hidden widths: this model would have 80,820,744 parameters.*or fewer Levels k/),
   row(LINK, '#latentDim=-1', () => link('#latentDim=-1'), /^latentDim=-1 was ignored: Latent dimension must be a whole number from 2 to 128/),
@@ -58,6 +61,7 @@ export const ROWS: Row[] = [
   row(LINK, '#hidden=10000', () => link('#hidden=10000'), /^hidden=10000 was ignored: Hidden widths .*That model would have [\d,]+ parameters/),
   row(LINK, '#dataset=../../etc/passwd', () => link('#dataset=../../etc/passwd'), /^dataset=\.\.\/\.\.\/etc\/passwd was ignored: Dataset must be an id/),
   row(LINK, '#batchSize=%E0%A4%A (broken escape)', () => link('#batchSize=%E0%A4%A'), /^batchSize=.* was ignored: Batch size must be a whole number/),
+  row(LINK, '#dataset=shapes-4096px-999999-seed1 (a shapes set no browser can make)', () => link('#dataset=shapes-4096px-999999-seed1'), /^dataset=shapes-4096px-999999-seed1 was ignored: Dataset "shapes-4096px-999999-seed1" cannot be made: image size must be a whole number of pixels from 28 to 128 \(got 4096\)/),
   row(LINK, '#__proto__[polluted]=1', () => link('#__proto__[polluted]=1'), /^Unknown setting "__proto__\[polluted\]"/),
   row(MANIFEST, '[] (not an object)', () => manifestJson([]), /^manifest\.json: the manifest must be a JSON object/),
   row(MANIFEST, 'format 99', () => manifestJson({ ...manifest(), format: 99 }), /^manifest\.json: format 99 was made by a newer version/),
@@ -67,10 +71,13 @@ export const ROWS: Row[] = [
   row(MANIFEST, 'shape 20000×20000×3', () => manifestJson(manifest((d) => (d.shape = [20000, 20000, 3]))), /datasets\[0\]\.splits\.train\.count with shape 20000×20000×3 makes \d+\.\d GB of pixels, more than the 1 GB/),
   row(MANIFEST, 'sha256 "abc"', () => manifestJson(manifest((d) => (d.splits.train.labels as Record<string, unknown>).sha256 = 'abc')), /datasets\[0\]\.splits\.train\.labels\.sha256 must be 64 hex characters/),
   row(MANIFEST, 'rawBytes that contradict the shape', () => manifestJson(manifest((d) => (d.shape = [32, 32, 1]))), /datasets\[0\]\.splits\.train\.images\.rawBytes must be 61440000 to match count and shape/),
+  row(MANIFEST, 'shape nested 10,000 deep', () => manifestJson(JSON.parse(JSON.stringify(manifest()).replace('"shape":[28,28,1]', `"shape":${deep(10000)}`))), /datasets\[0\]\.shape must be \[height, width, channels\] with channels 1 or 3 \(got \[…\]\)/),
   row(MANIFEST, 'an HTML page instead of JSON (fetchManifest)', () => manifestBody('<!doctype html><p>Not found'), /^manifest\.json is not valid JSON/),
   row(DATA_URL, 'javascript:alert(1)', () => datasetUrl('javascript:alert(1)'), /^The manifest URL must start with https:\/\/ or http:\/\/ \(got "javascript:alert\(1\)"\)/),
   row(DATA_URL, 'file:///etc/passwd', () => datasetUrl('file:///etc/passwd'), /^The manifest URL must start with https:\/\/ or http:\/\/ \(got "file:\/\/\/etc\/passwd"\)/),
   row(DATA_URL, '"" (empty)', () => datasetUrl('   '), /^Enter the address of a manifest\.json/),
+  row(DATA_URL, 'http://example.org/… (plain http, another site)', () => datasetUrl('http://example.org/course/manifest.json'), /^The manifest URL must use https:\/\/ \(or be on this site, .*\): this page may not download over plain http:\/\/ from another site/),
+  row(DATA_URL, 'a server that cannot be reached (fetch throws "Failed to fetch")', () => datasetUrl('https://example.org/course/manifest.json', 'unreachable'), /^Could not download manifest\.json: the server could not be reached \(this browser is offline, .*\)\. Check the connection and try again\.$/),
   row(DATA_URL, 'a manifest URL that answers 404', () => datasetUrl('https://example.org/course/manifest.json', 404), /^Could not download manifest\.json: the server answered HTTP 404/),
   row(UPLOAD, 'notes.png that is text', () => upload(file('notes.png', 'Just some notes, not a picture.')), /^None of the files is a readable image\.\nnotes\.png: named \.png but its content is not a PNG image/),
   row(UPLOAD, 'report.pdf', () => upload(file('report.pdf', '%PDF-1.7 …')), /report\.pdf: a PDF/),
@@ -90,8 +97,14 @@ export const ROWS: Row[] = [
   row(MODEL, 'first weight [32, 784] instead of [784, 32]', model('weightSpecs.0.shape', [32, 784]), /^Weight 1 has shape \[32, 784\] in the saved model, but this config builds \[784, 32\]/),
   row(MODEL, 'for 32×32×3 images', model('dataset.shape', [32, 32, 3]), /This model takes 32×32×3 images, but dataset "mnist" here has 28×28×1 images/),
   row(MODEL, 'config with latentDim 0', model('config.latentDim', 0), /^The model file's config is not valid: Latent dimension must be/),
+  row(MODEL, 'a weight that is NaN', () => importModel(poisonWeights(goodModel(), 25088 + 16, NaN)), /^Weight 2 \("w1", shape \[32\]\) holds NaN at value 17 of 32: this model file is damaged/),
+  row(MODEL, 'a weight that is -Infinity', () => importModel(poisonWeights(goodModel(), 5, -Infinity)), /^Weight 1 \("[^"]+", shape \[784, 32\]\) holds -Infinity at value 6 of 25,088/),
+  row(MODEL, 'savedAt and config.hidden nested 10,000 deep', () => importModel(goodModel().replace(/"savedAt":"[^"]*"/, `"savedAt":${deep(10000)}`).replace(/"hidden":\[[^\]]*\]/, `"hidden":${deep(10000)}`)), /^The model file's config is not valid: Hidden widths must be whole numbers from 1 to 4096 \(got \[\[\[…\]\]\]\)/),
   row(MODEL, 'other JSON (a Keras model)', () => importModel('{"modelTopology": {}, "weightsManifest": []}'), /is not a VAE Playground model \(its "format" is not "vae-playground-model"\)/),
 ];
+
+/** Words browsers use for developers; a message a person reads says what happened instead. */
+const RAW_BROWSER_ERROR = /Failed to fetch|NetworkError|Load failed|TypeError|QuotaExceededError|AbortError|The operation was aborted|\[object /;
 
 describe('bad input: a clear message naming the field or file, and nothing lost', () => {
   beforeAll(setUpModels);
@@ -103,7 +116,9 @@ describe('bad input: a clear message naming the field or file, and nothing lost'
 
   for (const r of ROWS) {
     it(`${r.layer}: ${r.input}`, async () => {
-      expect(await r.run()).toMatch(r.expect);
+      const message = await r.run();
+      expect(message).toMatch(r.expect);
+      expect(message, 'no raw browser error reaches a person').not.toMatch(RAW_BROWSER_ERROR);
     });
   }
 });

@@ -117,3 +117,13 @@ export function editModel(text: string, edit: (o: Record<string, unknown>) => vo
   edit(o);
   return JSON.stringify(o);
 }
+
+/** A model file with one float of its weights replaced (NaN, Infinity…), the JSON otherwise as saved. */
+export function poisonWeights(text: string, index: number, value: number): string {
+  return editModel(text, (o) => {
+    const bytes = Buffer.from(o.weightData as string, 'base64');
+    const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    floats[index] = value;
+    o.weightData = bytes.toString('base64');
+  });
+}

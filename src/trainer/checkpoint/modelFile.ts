@@ -97,13 +97,16 @@ export function parseModelFile(text: string): ModelCheck {
     return refuse('truncated', `This model file is truncated: its weights hold ${data.byteLength.toLocaleString('en')} bytes, but its manifest lists ${need.toLocaleString('en')}. Download it again.`);
   }
   if (data.byteLength > need) return refuse('invalid', `The model file's weights hold ${data.byteLength - need} bytes more than its manifest lists.`);
+  const nonFinite = firstNonFinite(specs as WeightSpec[], data);
+  if (nonFinite) return refuse('invalid', nonFinite);
   const progress = isObj(raw.progress) ? raw.progress : {};
   const file: ModelFile = {
     format: MODEL_FORMAT,
     version,
     name: typeof raw.name === 'string' && raw.name.trim() ? raw.name : 'Imported model',
-    savedAt: String(raw.savedAt ?? ''),
-    generatedBy: String(raw.generatedBy ?? ''),
+    // Only strings: String() of an array nested thousands deep overflows the stack.
+    savedAt: typeof raw.savedAt === 'string' ? raw.savedAt : '',
+    generatedBy: typeof raw.generatedBy === 'string' ? raw.generatedBy : '',
     config: v.config,
     dataset: { id: ds.id, shape: ds.shape as Shape },
     progress: { step: count(progress.step), epoch: count(progress.epoch) },
@@ -123,6 +126,26 @@ export function checkInputShape(dataset: { id: string; shape: readonly number[] 
     reason: 'input-shape',
     message: `This model takes ${shapeText(want)} images, but dataset "${dataset.id}" here has ${shapeText(shape)} images: the input shape differs, so it cannot be loaded.`,
   };
+}
+
+/**
+ * A weight that is NaN or ±Infinity would make every loss NaN, and "last good weights kept" would
+ * keep these: such a file is refused at the door, naming the tensor.
+ */
+function firstNonFinite(specs: WeightSpec[], data: ArrayBuffer): string | null {
+  const values = new Float32Array(data);
+  let at = 0;
+  for (const [i, s] of specs.entries()) {
+    const n = s.shape.reduce((a, b) => a * b, 1);
+    for (let j = 0; j < n; j++) {
+      const x = values[at + j];
+      if (Number.isFinite(x)) continue;
+      const what = Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+      return `Weight ${i + 1} ("${s.name}", shape [${s.shape.join(', ')}]) holds ${what} at value ${(j + 1).toLocaleString('en')} of ${n.toLocaleString('en')}: this model file is damaged and cannot be trained or used. Export the model again from a run that trained without errors.`;
+    }
+    at += n;
+  }
+  return null;
 }
 
 function count(v: unknown): number {
