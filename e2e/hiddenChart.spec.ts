@@ -1,4 +1,12 @@
+import type { Locator } from '@playwright/test';
 import { test, expect, stepCount } from './fixtures';
+
+/** How far a plotly chart's drawing is from its frame's size, in pixels (0 once laid out to fit). */
+async function misfit(frame: Locator, svg: Locator): Promise<number> {
+  const [f, s] = [await frame.boundingBox(), await svg.boundingBox()];
+  return f && s ? Math.abs(s.height - f.height) + Math.abs(s.width - f.width) : Infinity;
+}
+
 
 /**
  * A plotly chart drawn while its view is hidden gets plotly's fallback size (700×450), taller than
@@ -33,13 +41,9 @@ test('a GMM fitted while Statistics is hidden: shown, its chart fits its frame, 
   await expect(svg).toBeVisible();
   await expect(figures).toBeVisible();
   // Laid out again to its frame, not left at the size it was given while hidden.
-  await expect
-    .poll(async () => {
-      const [f, s] = [await frame.boundingBox(), await svg.boundingBox()];
-      return f && s ? Math.abs(s.height - f.height) + Math.abs(s.width - f.width) : Infinity;
-    })
-    .toBeLessThanOrEqual(2);
+  await expect.poll(() => misfit(frame, svg)).toBeLessThanOrEqual(2);
   const [s, d] = [(await svg.boundingBox())!, (await figures.boundingBox())!];
   const overlaps = s.x < d.x + d.width && d.x < s.x + s.width && s.y < d.y + d.height && d.y < s.y + s.height;
   expect(overlaps, `chart ${JSON.stringify(s)} over the result text ${JSON.stringify(d)}`).toBe(false);
 });
+
