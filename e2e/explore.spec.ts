@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, stepCount, canvasInk } from './fixtures';
-import { trainerState } from './pages/trainer';
+import { resetRun, trainerState } from './pages/trainer';
 
 // Tall enough that every Explore panel is on screen, so all of them refresh at once: the worst case.
 // Playwright's own trace is off: this test records a Chromium trace of its own.
@@ -288,7 +288,7 @@ test('after Reset with d = 20: PCA axes labelled with the variance they explain,
   // A new model of another size replaces every panel's picture.
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByLabel('Latent dimension').fill('20');
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await resetRun(page);
   await expect.poll(() => stepCount(page)).toBe(0);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBe(1);

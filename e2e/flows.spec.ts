@@ -78,3 +78,25 @@ test('a preset starts training in one click, keeps its guide beside the chart an
   await page.getByRole('tab', { name: 'Runs' }).click();
   await expect(page.getByTestId('runs-table')).toContainText('Model A — report 001');
 });
+
+test('in Presenter mode Page Down / Page Up step through the key panels, each full screen, and Esc leaves', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.addInitScript(() => localStorage.setItem('vae-playground:display', JSON.stringify({ presenter: true, theme: 'light' })));
+  await page.goto('/');
+  const staged = () => page.evaluate(() => document.querySelector<HTMLElement>('.panel.panel-overlay')?.dataset.panelId ?? null);
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  await page.locator('body').press('PageDown');
+  await expect.poll(staged).toBe('curves');
+  await page.keyboard.press('PageDown');
+  await expect.poll(staged).toBe('samples');
+  await page.keyboard.press('PageDown');
+  await expect(tab('Explore')).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(staged).toBe('scatter');
+  await page.keyboard.press('PageUp');
+  await expect(tab('Train')).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(staged).toBe('samples');
+  await expect(page.getByRole('button', { name: 'Exit full screen: Samples from the prior' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect.poll(staged).toBe(null);
+  await expect(page.getByRole('button', { name: 'Full screen: Samples from the prior' })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect, stepCount, curveY, lossChart, savedRuns } from './fixtures';
-import { errorArea, injectFault, trainerState } from './pages/trainer';
+import { errorArea, injectFault, resetRun, trainerState } from './pages/trainer';
 
 /** The x values (training steps) of one trace of the loss chart. */
 async function curveX(page: Page, trace = 0): Promise<number[]> {
@@ -93,7 +93,7 @@ test('two short runs are compared: both curves overlaid, both rows in the table'
   await page.goto('/');
   await page.getByLabel('Hidden widths').fill('64');
   await step(page, 4);
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await resetRun(page);
   await expect.poll(() => stepCount(page)).toBe(0);
   await page.getByLabel('Latent dimension').fill('8');
   await step(page, 3);

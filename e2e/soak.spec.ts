@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, stepCount } from './fixtures';
+import { resetRun } from './pages/trainer';
 
 /**
  * The short soak, in CI (the long one, `npm run soak`, is a benchmark): a small model trains,
@@ -114,7 +115,7 @@ test('short soak: train, every view, every analysis, reset, resume — no error,
   expect(await tensors(page), 'tensors left behind by a round of every analysis').toBe(before);
 
   // Reset (a new model of the same shape), then open the first run again and resume it.
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await resetRun(page);
   await expect.poll(() => stepCount(page)).toBe(0);
   await page.getByRole('tab', { name: 'Runs' }).click();
   await page.getByRole('button', { name: /^Open .* in the Train view$/ }).first().click();

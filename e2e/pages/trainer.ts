@@ -20,3 +20,10 @@ export function injectFault(page: Page, cmd: DebugCommand): Promise<void> {
 export function killWorkerSilently(page: Page): Promise<void> {
   return page.evaluate(() => (window as unknown as TestHandle).__vae.client.killWorkerSilently());
 }
+
+/** Reset as a person does: the button, then "Reset" in the question a run with steps asks first. */
+export async function resetRun(page: Page): Promise<void> {
+  const hadSteps = Number(await page.getByTestId('step-count').textContent()) > 0;
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  if (hadSteps) await page.getByRole('dialog', { name: 'Reset the model?' }).getByRole('button', { name: 'Reset' }).click();
+}
