@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,12 @@ function build(mode: 'production' | 'e2e'): string {
 
 describe('the built bundle', () => {
   it('ships none of the test hooks (crash, loseDevice, failStorage, __vae) in production', () => {
-    expect(testHooksIn(build('production'))).toEqual([]);
+    const dist = build('production');
+    expect(testHooksIn(dist)).toEqual([]);
+    // The define replaced every use, in the page and the worker alike (a leftover throws ReferenceError).
+    const js = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(js.some((f) => f.startsWith('trainer.worker'))).toBe(true);
+    for (const f of js) expect(readFileSync(join(dist, 'assets', f), 'utf8').includes('__VAE_TEST_HOOKS__'), f).toBe(false);
   });
 
   it('keeps them in the build the end-to-end tests run against', () => {
