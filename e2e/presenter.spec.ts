@@ -55,10 +55,13 @@ test('presenter mode enlarges text and lines, hides secondary controls and survi
   await page.getByRole('button', { name: 'Full screen: Loss curves' }).click();
   await expect(page.getByRole('button', { name: 'Full screen: Loss curves' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await curves.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(page.viewportSize()!.width - 2);
+  await expect(page.getByRole('button', { name: 'Exit full screen: Loss curves' })).toBeFocused();
   // The same button, still focused, leaves full screen (a person may also press Esc).
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Full screen: Loss curves' })).toHaveAttribute('aria-pressed', 'false');
-  await expect.poll(async () => (await curves.boundingBox())?.width ?? 0).toBeLessThan(page.viewportSize()!.width / 2);
+  await expect(page.getByRole('button', { name: 'Full screen: Loss curves', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  // Back in the page, under the header and the run bar, no longer covering the window.
+  await expect(curves).not.toHaveClass(/panel-overlay/);
+  await expect.poll(async () => (await curves.boundingBox())?.y ?? 0).toBeGreaterThan(100);
 
   // `p` switches it off again.
   await page.locator('body').press('p');

@@ -58,8 +58,12 @@ export function CompareChart() {
           CSV
         </button>
       </div>
-      <div className="compare-plot" data-testid="compare-chart" ref={ref} />
-      {chosen.length === 0 ? <p className="panel-note">Tick runs in the list above to overlay their curves here.</p> : null}
+      {/* No empty axes: the chart appears with the first ticked run. */}
+      {chosen.length === 0 ? (
+        <p className="panel-note compare-empty">Tick runs in the list above to overlay their curves here.</p>
+      ) : (
+        <div className="compare-plot" data-testid="compare-chart" ref={ref} />
+      )}
     </div>
   );
 }
