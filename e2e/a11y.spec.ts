@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, stepCount } from './fixtures';
+import { trainThenPause } from './pages/trainer';
 
 const VIEWS = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs'];
 
@@ -15,10 +16,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('axe finds no serious or critical violations on any view with a model trained a few steps', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.goto('/');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await trainThenPause(page, 20);
   // The loss chart in words, for screen readers.
   await expect(page.getByTestId('curves-summary')).toHaveText(/Loss curves at step \d+: nELBO \d+\.\d, recon \d+\.\d, KL \d+\.\d/);
 

@@ -1,4 +1,5 @@
 import { test, expect, stepCount } from './fixtures';
+import { trainThenPause } from './pages/trainer';
 
 // What a person does that could lose work or leave them guessing: reset, change backend, start a preset.
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -6,11 +7,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('Reset asks before dropping a run with progress (button and key alike); at step 0 it just resets', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.goto('/');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
-  const at = await stepCount(page);
+  const at = await trainThenPause(page, 20);
 
   const confirm = page.getByRole('dialog', { name: 'Reset the model?' });
   await page.getByRole('button', { name: 'Reset', exact: true }).click();

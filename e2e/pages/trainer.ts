@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The trainer as the specs see it: the state line, the error area, the backend in use, and the
@@ -26,4 +26,13 @@ export async function resetRun(page: Page): Promise<void> {
   const hadSteps = Number(await page.getByTestId('step-count').textContent()) > 0;
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   if (hadSteps) await page.getByRole('dialog', { name: 'Reset the model?' }).getByRole('button', { name: 'Reset' }).click();
+}
+
+/** Trains until at least `steps` steps, then pauses and waits for the pause to land. */
+export async function trainThenPause(page: Page, steps: number): Promise<number> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(async () => Number(await page.getByTestId('step-count').textContent()), { timeout: 120_000 }).toBeGreaterThanOrEqual(steps);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(trainerState(page)).toHaveText(/paused/i);
+  return Number(await page.getByTestId('step-count').textContent());
 }
