@@ -5,6 +5,7 @@ import { buildModel, objectiveFor } from './model/build';
 import { lossTerms, type ModelParts } from './model/loss';
 import { createAdam } from './optim/adam';
 import { allFinite, gatherRows, wasmBackend } from './optim/heap';
+import { maskedApply, setOptimizerIterations } from './maskedUpdate';
 import { useFastWasmKernels } from './optim/register';
 import { mulberry32, permutation, streamSeed, type SeededRandom } from './random';
 
@@ -21,6 +22,22 @@ export interface TrainingData {
 }
 
 export type StepResult = { ok: boolean; terms: LossTerms };
+
+/** GPU backends: reading a tensor synchronously there stalls, returns early or loses the device (shared/TFJS.md). */
+export function gpuBackendActive(): boolean {
+  const name = tf.getBackend();
+  return name === 'webgl' || name === 'webgpu';
+}
+
+/** Where the run stood before a step was enqueued: what a refused step rewinds to. */
+interface Mark {
+  step: number;
+  epoch: number;
+  stepInEpoch: number;
+  order: Int32Array;
+  rngState: number;
+  iterations: number;
+}
 
 /** Where a run stands, beyond its tensors: what a checkpoint needs to continue it exactly. */
 export interface SessionProgress {
@@ -42,6 +59,15 @@ const STREAM_PRIOR = 5;
 const RECON_PAIRS = 16;
 const SAMPLE_COUNT = 64;
 const EVAL_CHUNK = 500;
+
+/** An awaited read (never a synchronous one: GPU backends), then the tensor is released. */
+async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
 
 function toTensor(split: SplitData, dim: number): tf.Tensor2D {
   const f = new Float32Array(split.count * dim);
@@ -72,10 +98,21 @@ export class TrainingSession {
   stepInEpoch = 0;
   /** The epoch whose test evaluation has been emitted, so it runs once. */
   evaluatedEpoch = 0;
+  /**
+   * Deferred reads (GPU backends): steps are enqueued with `enqueueStep` and their figures read in one
+   * awaited batch by `settle`; the non-finite guard runs on the device as a masked update. Otherwise
+   * `trainStep` reads each step's figures at once (on WASM the read is free: the heap is JS memory).
+   */
+  readonly deferred: boolean;
+  /** Deferred mode: false on the device from the first refused step until `settle` has read it. */
+  private healthy: tf.Variable | null = null;
+  private pending: { stats: tf.Tensor; before: Mark }[] = [];
+  private disposed = false;
 
   constructor(
     private config: ExperimentConfig,
     readonly data: TrainingData,
+    options: { deferredReads?: boolean } = {},
   ) {
     const [h, w, c] = data.shape;
     this.inputDim = h * w * c;
@@ -90,6 +127,9 @@ export class TrainingSession {
     this.sampleZ = tf.randomNormal<tf.Rank.R2>([SAMPLE_COUNT, config.latentDim], 0, 1, 'float32', streamSeed(config.seed, STREAM_SAMPLES, 0));
     const pairs = Math.min(RECON_PAIRS, data.test.count);
     this.reconX = tf.tidy(() => tf.slice(this.testX, [0, 0], [pairs, this.inputDim]));
+    // Fused Adam (WASM) keeps its β powers in JS, out of reach of a device-side mask: never deferred there.
+    this.deferred = (options.deferredReads ?? gpuBackendActive()) && wasmBackend() === null;
+    if (this.deferred) this.healthy = tf.variable(tf.scalar(true, 'bool'), false);
   }
 
   get model() {
@@ -144,14 +184,13 @@ export class TrainingSession {
     return tf.cast(tf.less(u, x), 'float32') as tf.Tensor2D;
   }
 
-  /** One optimisation step. A non-finite loss or gradient is dropped before it touches the weights. */
-  trainStep(): StepResult {
+  /** Loss, gradients and the stacked figures [loss, recon, kl, (Σ grad²)] of the next batch, on the device. */
+  private lossAndGrads(withGradSq: boolean): { grads: tf.NamedTensorMap; stats: tf.Tensor1D } {
     const b = this.batchSize;
     const start = this.stepInEpoch * b;
     const idx = this.order.subarray(start, start + b);
     const { seed, latentDim } = this.config;
-    const heapCheck = wasmBackend() !== null;
-    const { grads, stats } = tf.tidy(() => {
+    return tf.tidy(() => {
       const x = this.prepare(gatherRows(this.trainX, idx), this.step);
       const eps = tf.randomNormal<tf.Rank.R2>([b, latentDim], 0, 1, 'float32', streamSeed(seed, STREAM_EPS, this.step));
       let recon!: tf.Scalar;
@@ -163,14 +202,32 @@ export class TrainingSession {
         return t.loss;
       }, this.variables);
       const terms: tf.Tensor[] = [value, recon, kl];
-      // On WASM the gradients are checked on the heap by a SIMD kernel (allFinite, below); elsewhere on the
-      // device, read back with the loss in one transfer.
-      if (!heapCheck) terms.push(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
-      const stats = tf.stack(terms);
+      if (withGradSq) terms.push(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+      const stats = tf.stack(terms) as tf.Tensor1D;
       // Kept past variableGrads' own scope above; released here once stacked.
       tf.dispose([recon, kl]);
       return { grads, stats };
     });
+  }
+
+  /** Counts a step as done: the next batch, and a new shuffle after the epoch's last. */
+  private advance(): void {
+    this.step++;
+    this.stepInEpoch++;
+    if (this.stepInEpoch >= this.stepsPerEpoch) {
+      this.stepInEpoch = 0;
+      this.epoch++;
+      this.order = permutation(this.data.train.count, this.shuffleRand);
+    }
+  }
+
+  /** One optimisation step, read at once. A non-finite loss or gradient is dropped before it touches the weights. */
+  trainStep(): StepResult {
+    if (this.deferred) throw new Error('trainStep reads synchronously; this session defers reads (use enqueueStep and settle)');
+    // On WASM the gradients are checked on the heap by a SIMD kernel (allFinite, below); elsewhere on the
+    // device, read back with the loss in one transfer.
+    const heapCheck = wasmBackend() !== null;
+    const { grads, stats } = this.lossAndGrads(!heapCheck);
     const [loss, recon, kl, gradSq] = stats.dataSync();
     stats.dispose();
     const gradsOk = heapCheck ? allFinite(Object.values(grads)) : Number.isFinite(gradSq);
@@ -179,15 +236,77 @@ export class TrainingSession {
     // variableGrads keys gradients by variable name, which is what applyGradients looks up.
     if (ok) this.optimizer.applyGradients(grads as unknown as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
     tf.dispose(Object.values(grads));
-    if (!ok) return { ok, terms };
-    this.step++;
-    this.stepInEpoch++;
-    if (this.stepInEpoch >= this.stepsPerEpoch) {
-      this.stepInEpoch = 0;
-      this.epoch++;
-      this.order = permutation(this.data.train.count, this.shuffleRand);
-    }
+    if (ok) this.advance();
     return { ok, terms };
+  }
+
+  /**
+   * Deferred mode: queues one step without reading anything back. Its update is masked on the device by
+   * "every figure finite, and every earlier unread step too", so from the first bad step on nothing
+   * reaches the weights or the optimizer; `settle` then rewinds the counters to that step.
+   */
+  enqueueStep(): void {
+    if (!this.deferred || !this.healthy) throw new Error('enqueueStep needs a session with deferred reads');
+    const before: Mark = {
+      step: this.step,
+      epoch: this.epoch,
+      stepInEpoch: this.stepInEpoch,
+      order: this.order,
+      rngState: this.shuffleRand.state(),
+      iterations: this.optimizer.iterations,
+    };
+    const { grads, stats } = this.lossAndGrads(true);
+    const ok = tf.tidy(() => tf.logicalAnd(this.healthy!, tf.all(tf.isFinite(stats))) as tf.Scalar);
+    this.healthy.assign(ok);
+    maskedApply(this.optimizer, this.variables, grads, ok);
+    tf.dispose([ok, ...Object.values(grads)]);
+    this.pending.push({ stats, before });
+    this.advance();
+  }
+
+  /** Steps enqueued and not yet read. */
+  get unsettled(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Reads the figures of every enqueued step in one awaited transfer. Results stop at the first refused
+   * step (ok: false), to which the counters, the shuffle and the optimizer's step count are rewound;
+   * the steps queued after it were masked out on the device and are dropped too.
+   */
+  async settle(): Promise<StepResult[]> {
+    if (this.pending.length === 0) return [];
+    const batch = this.pending.splice(0);
+    const all = tf.stack(batch.map((p) => p.stats));
+    tf.dispose(batch.map((p) => p.stats));
+    let values: Float32Array;
+    try {
+      values = (await all.data()) as Float32Array;
+    } finally {
+      all.dispose();
+    }
+    if (this.disposed) return [];
+    const out: StepResult[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const [loss, recon, kl, gradSq] = values.subarray(4 * i, 4 * i + 4);
+      const ok = [loss, recon, kl, gradSq].every(Number.isFinite);
+      out.push({ ok, terms: { nelbo: recon + kl, recon, kl, loss } });
+      if (!ok) {
+        this.rewind(batch[i].before);
+        break;
+      }
+    }
+    return out;
+  }
+
+  private rewind(m: Mark): void {
+    this.step = m.step;
+    this.epoch = m.epoch;
+    this.stepInEpoch = m.stepInEpoch;
+    this.order = m.order;
+    this.shuffleRand.setState(m.rngState);
+    setOptimizerIterations(this.optimizer, m.iterations);
+    tf.tidy(() => this.healthy!.assign(tf.scalar(true, 'bool')));
   }
 
   /** Test-split terms for one chunk; call for chunk = 0..evalChunks-1 and average. */
@@ -195,7 +314,7 @@ export class TrainingSession {
     return Math.ceil(this.data.test.count / EVAL_CHUNK);
   }
 
-  evalChunk(chunk: number): { terms: LossTerms; count: number } {
+  async evalChunk(chunk: number): Promise<{ terms: LossTerms; count: number }> {
     const start = chunk * EVAL_CHUNK;
     const n = Math.min(EVAL_CHUNK, this.data.test.count - start);
     const { seed, latentDim } = this.config;
@@ -206,13 +325,12 @@ export class TrainingSession {
       const t = lossTerms(this.parts, x, eps, streamSeed(seed, STREAM_PRIOR, -1 - chunk));
       return tf.stack([t.loss, t.recon, t.kl]);
     });
-    const [loss, recon, kl] = stats.dataSync();
-    stats.dispose();
+    const [loss, recon, kl] = await readAndDispose(stats);
     return { terms: { nelbo: recon + kl, recon, kl, loss }, count: n };
   }
 
   /** Test images interleaved with their reconstructions (decoder mean at the posterior mean). */
-  reconstructions(): ImageGridPayload {
+  reconstructions(): Promise<ImageGridPayload> {
     const n = this.reconX.shape[0];
     const out = tf.tidy(() => {
       const { mu } = this.model.encode(this.reconX);
@@ -224,20 +342,22 @@ export class TrainingSession {
   }
 
   /** Decoder means at fixed prior draws, so the grid shows the same z evolving. */
-  samples(): ImageGridPayload {
+  samples(): Promise<ImageGridPayload> {
     return this.toGrid(tf.tidy(() => this.parts.likelihood.mean(this.model.decode(this.sampleZ))), 8);
   }
 
-  private toGrid(t: tf.Tensor2D, cols: number): ImageGridPayload {
+  private async toGrid(t: tf.Tensor2D, cols: number): Promise<ImageGridPayload> {
     const scaled = tf.tidy(() => tf.mul(tf.clipByValue(t, 0, 1), 255));
     t.dispose();
-    const values = scaled.dataSync() as Float32Array;
-    scaled.dispose();
+    const values = await readAndDispose(scaled);
     const [height, width, channels] = this.data.shape;
     return { count: values.length / this.inputDim, cols, width, height, channels: channels as 1 | 3, pixels: Uint8ClampedArray.from(values) };
   }
 
   dispose(): void {
+    this.disposed = true;
+    tf.dispose([...this.pending.map((p) => p.stats), ...(this.healthy ? [this.healthy] : [])]);
+    this.pending = [];
     this.parts.model.dispose();
     this.optimizer.dispose();
     tf.dispose([this.trainX, this.testX, this.sampleZ, this.reconX]);
