@@ -76,6 +76,17 @@ function toTensor(split: SplitData, dim: number): tf.Tensor2D {
   return tf.tensor2d(f, [split.count, dim]);
 }
 
+/** Rows `idx` of a split in [0, 1], built in JS: the same float32 values toTensor holds. */
+function rowsTensor(split: SplitData, dim: number, idx: ArrayLike<number>): tf.Tensor2D {
+  const f = new Float32Array(idx.length * dim);
+  const src = split.images;
+  for (let r = 0; r < idx.length; r++) {
+    const from = idx[r] * dim;
+    for (let j = 0; j < dim; j++) f[r * dim + j] = src[from + j] / 255;
+  }
+  return tf.tensor2d(f, [idx.length, dim]);
+}
+
 /**
  * The tensors of one training run: data on the backend, model, optimizer, and the step.
  * Everything here is synchronous tensor work; the state machine lives in core.ts.
@@ -83,7 +94,13 @@ function toTensor(split: SplitData, dim: number): tf.Tensor2D {
 export class TrainingSession {
   readonly parts: ModelParts;
   readonly inputDim: number;
-  private readonly trainX: tf.Tensor2D;
+  /**
+   * The training set on the backend, or null on GPU backends: 60,000 MNIST images are 188 MB of float32,
+   * past the 128 MiB storage-buffer binding that WebGPU guarantees (a kernel bound past the adapter's
+   * limit is invalid, and its whole submission reads back zeros), and GPU memory is scarcer than RAM.
+   * There each batch is built in JS and uploaded (400 KB a step).
+   */
+  private readonly trainX: tf.Tensor2D | null;
   private readonly testX: tf.Tensor2D;
   /** Read by checkpoint/snapshot.ts, which saves and restores its slots. */
   readonly optimizer: tf.Optimizer;
@@ -119,7 +136,9 @@ export class TrainingSession {
     useFastWasmKernels();
     this.parts = buildModel(config, data.shape);
     this.variables = [...this.parts.model.variables, ...(this.parts.likelihood.trainableExtras ?? [])];
-    this.trainX = toTensor(data.train, this.inputDim);
+    // Fused Adam (WASM) keeps its β powers in JS, out of reach of a device-side mask: never deferred there.
+    this.deferred = (options.deferredReads ?? gpuBackendActive()) && wasmBackend() === null;
+    this.trainX = this.deferred ? null : toTensor(data.train, this.inputDim);
     this.testX = toTensor(data.test, this.inputDim);
     this.optimizer = config.optimizer === 'sgd' ? tf.train.momentum(config.learningRate, config.momentum) : createAdam(config.learningRate);
     this.shuffleRand = mulberry32(config.seed);
@@ -127,8 +146,6 @@ export class TrainingSession {
     this.sampleZ = tf.randomNormal<tf.Rank.R2>([SAMPLE_COUNT, config.latentDim], 0, 1, 'float32', streamSeed(config.seed, STREAM_SAMPLES, 0));
     const pairs = Math.min(RECON_PAIRS, data.test.count);
     this.reconX = tf.tidy(() => tf.slice(this.testX, [0, 0], [pairs, this.inputDim]));
-    // Fused Adam (WASM) keeps its β powers in JS, out of reach of a device-side mask: never deferred there.
-    this.deferred = (options.deferredReads ?? gpuBackendActive()) && wasmBackend() === null;
     if (this.deferred) this.healthy = tf.variable(tf.scalar(true, 'bool'), false);
   }
 
@@ -173,7 +190,8 @@ export class TrainingSession {
 
   /** Images start..start+n of a split as a [n, D] tensor in [0, 1] (the caller disposes it). */
   images(split: 'train' | 'test', start: number, n: number): tf.Tensor2D {
-    const x = split === 'train' ? this.trainX : this.testX;
+    if (split === 'train' && !this.trainX) return rowsTensor(this.data.train, this.inputDim, Int32Array.from({ length: n }, (_, i) => start + i));
+    const x = split === 'train' ? this.trainX! : this.testX;
     return tf.slice(x, [start, 0], [n, this.inputDim]);
   }
 
@@ -191,7 +209,7 @@ export class TrainingSession {
     const idx = this.order.subarray(start, start + b);
     const { seed, latentDim } = this.config;
     return tf.tidy(() => {
-      const x = this.prepare(gatherRows(this.trainX, idx), this.step);
+      const x = this.prepare(this.trainX ? gatherRows(this.trainX, idx) : rowsTensor(this.data.train, this.inputDim, idx), this.step);
       const eps = tf.randomNormal<tf.Rank.R2>([b, latentDim], 0, 1, 'float32', streamSeed(seed, STREAM_EPS, this.step));
       let recon!: tf.Scalar;
       let kl!: tf.Scalar;
@@ -202,7 +220,9 @@ export class TrainingSession {
         return t.loss;
       }, this.variables);
       const terms: tf.Tensor[] = [value, recon, kl];
-      if (withGradSq) terms.push(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+      // A chain of adds, not addN: WebGPU's AddN binds every input as a storage buffer, and past the
+      // default limit of 8 a stage its pipeline is invalid, and with it the whole submission (read back as zeros).
+      if (withGradSq) terms.push(Object.values(grads).map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b)));
       const stats = tf.stack(terms) as tf.Tensor1D;
       // Kept past variableGrads' own scope above; released here once stacked.
       tf.dispose([recon, kl]);
@@ -360,6 +380,6 @@ export class TrainingSession {
     this.pending = [];
     this.parts.model.dispose();
     this.optimizer.dispose();
-    tf.dispose([this.trainX, this.testX, this.sampleZ, this.reconX]);
+    tf.dispose([...(this.trainX ? [this.trainX] : []), this.testX, this.sampleZ, this.reconX]);
   }
 }
