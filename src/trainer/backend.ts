@@ -8,6 +8,8 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, BackendName } from '../config/experiment';
 import type { BackendProbe } from '../protocol';
+import type { ProbeResult } from './probe';
+import { loadVerdict, saveVerdict } from './verdictStore';
 
 // Threads stay off. They can work in the production build (a worker-build plugin giving the threaded
 // factory a toString() that returns its unminified source, which its pthread workers evaluate, plus
@@ -23,14 +25,54 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-/** Measures a backend's training speed (images/s) with a few real steps; supplied by the worker. */
-export type SpeedProbe = (budgetMs: number) => number;
+/** Measures a backend's training speed with a few real, finished steps; supplied by the worker. */
+export type SpeedProbe = (budgetMs: number) => Promise<ProbeResult>;
+
+/** What this browser says about its GPUs: the WebGPU adapter and the WebGL renderer. */
+interface DeviceFacts {
+  adapter: GpuAdapterLike | null;
+  renderer: string | null;
+}
+
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean; architecture?: string; vendor?: string; device?: string; description?: string };
+}
+
+async function deviceFacts(): Promise<DeviceFacts> {
+  let adapter: GpuAdapterLike | null = null;
+  try {
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    adapter = (gpu ? await gpu.requestAdapter() : null) as GpuAdapterLike | null;
+  } catch {
+    adapter = null;
+  }
+  let renderer: string | null = null;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (gl) {
+      // The plain RENDERER string can be masked ("WebKit WebGL"); the debug extension tells the truth.
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+  } catch {
+    renderer = null;
+  }
+  return { adapter, renderer };
+}
+
+/** Names this browser on this device: what a remembered probe verdict is keyed by. */
+function deviceKey(f: DeviceFacts): string {
+  const i = f.adapter?.info ?? {};
+  const gpu = f.adapter ? [i.vendor, i.architecture, i.device, i.description, f.adapter.isFallbackAdapter || i.isFallbackAdapter ? 'fallback' : ''].join('/') : 'no-webgpu';
+  return [navigator.userAgent, navigator.hardwareConcurrency, gpu, f.renderer ?? 'no-webgl2'].join(' | ');
+}
 
 /** Why a GPU-looking backend is not a GPU here, or null when it looks like real hardware. */
-async function softwareReason(name: BackendName): Promise<string | null> {
+function softwareReason(name: BackendName, f: DeviceFacts): string | null {
   if (name === 'webgpu') {
-    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-    const adapter = (gpu ? await gpu.requestAdapter() : null) as GpuAdapterLike | null;
+    const adapter = f.adapter;
     if (!adapter) return 'no WebGPU adapter';
     const info = adapter.info ?? {};
     if (adapter.isFallbackAdapter || info.isFallbackAdapter) {
@@ -39,22 +81,11 @@ async function softwareReason(name: BackendName): Promise<string | null> {
     return null;
   }
   if (name === 'webgl') {
-    const canvas = new OffscreenCanvas(1, 1);
-    const gl = canvas.getContext('webgl2');
-    if (!gl) return 'no WebGL 2 context';
-    // The plain RENDERER string can be masked ("WebKit WebGL"); the debug extension tells the truth.
-    const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    if (/swiftshader|llvmpipe|software|basic render/i.test(renderer)) return `software renderer (${renderer}), not a GPU`;
+    if (f.renderer === null) return 'no WebGL 2 context';
+    if (/swiftshader|llvmpipe|software|basic render/i.test(f.renderer)) return `software renderer (${f.renderer}), not a GPU`;
     return null;
   }
   return null;
-}
-
-interface GpuAdapterLike {
-  isFallbackAdapter?: boolean;
-  info?: { isFallbackAdapter?: boolean; architecture?: string; vendor?: string };
 }
 
 async function trySet(name: BackendName): Promise<boolean> {
@@ -74,25 +105,29 @@ function wasmNote(): string {
 }
 
 /**
- * Picks the backend: the user's choice, or in 'auto' the fastest of the real candidates by a short probe.
- * Software GPU adapters are skipped: they are many times slower than WASM (shared/TFJS.md).
+ * A GPU backend must compute what WASM computes: its first-batch loss (same seed, same data) within
+ * float32 tolerance of WASM's. Some GPUs compute in half precision or get ops wrong; training there
+ * would be fast and wrong.
  */
-export async function chooseBackend(
-  choice: BackendChoice,
-  probe: SpeedProbe,
-  onProgress: (label: string, done: number, total: number) => void,
-): Promise<{ name: BackendName; reason: string; probes: BackendProbe[] }> {
-  if (choice !== 'auto') {
-    if (await trySet(choice)) return { name: choice, reason: 'chosen by you', probes: [] };
-    const fallback = await chooseBackend('auto', probe, onProgress);
-    return { ...fallback, reason: `${choice} is not available in this browser; ${fallback.reason}` };
-  }
+export function lossesAgree(gpu: number, wasm: number): boolean {
+  return Number.isFinite(gpu) && Math.abs(gpu - wasm) <= 1e-3 * Math.abs(wasm) + 1e-3;
+}
+
+export interface BackendVerdict {
+  name: BackendName;
+  reason: string;
+  probes: BackendProbe[];
+}
+
+/** Probes every candidate (WASM first: its first-batch loss is the reference) and picks the fastest. */
+async function probeAll(probe: SpeedProbe, facts: DeviceFacts, onProgress: (label: string, done: number, total: number) => void): Promise<BackendVerdict> {
   const probes: BackendProbe[] = [];
-  const order: BackendName[] = ['webgpu', 'webgl', 'wasm'];
+  const order: BackendName[] = ['wasm', 'webgpu', 'webgl'];
+  let reference: number | null = null;
   let i = 0;
   for (const name of order) {
     onProgress(`Probing ${name}`, i++, order.length);
-    const soft = await softwareReason(name).catch((e: unknown) => String(e));
+    const soft = softwareReason(name, facts);
     if (soft) {
       probes.push({ name, imagesPerSec: null, note: `skipped: ${soft}` });
       continue;
@@ -102,8 +137,16 @@ export async function chooseBackend(
       continue;
     }
     try {
-      const ips = probe(name === 'wasm' ? 400 : 700);
-      probes.push({ name, imagesPerSec: ips, note: name === 'wasm' ? wasmNote() : 'hardware adapter' });
+      // The GPU budgets exclude the warm-up step (shader compilation), which probeSpeed does not time.
+      const r = await probe(name === 'wasm' ? 400 : 700);
+      if (name === 'wasm') {
+        reference = r.firstLoss;
+        probes.push({ name, imagesPerSec: r.imagesPerSec, note: wasmNote() });
+      } else if (reference !== null && !lossesAgree(r.firstLoss, reference)) {
+        probes.push({ name, imagesPerSec: null, note: `skipped: its first-batch loss (${r.firstLoss.toFixed(3)}) disagrees with WASM's (${reference.toFixed(3)}); its arithmetic cannot be trusted here` });
+      } else {
+        probes.push({ name, imagesPerSec: r.imagesPerSec, note: `hardware adapter${reference === null ? '; not cross-checked (no WASM)' : ', loss agrees with WASM'}` });
+      }
     } catch (e) {
       probes.push({ name, imagesPerSec: null, note: `failed: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -121,4 +164,39 @@ export async function chooseBackend(
   await trySet('cpu');
   probes.push({ name: 'cpu', imagesPerSec: null, note: 'last resort' });
   return { name: 'cpu', reason: 'no faster backend could start', probes };
+}
+
+export interface ChooseOptions {
+  /** Probe even when a verdict is remembered (the background re-probe). */
+  fresh?: boolean;
+  /** Called when a remembered verdict was used, to re-probe away from the training thread. */
+  reprobe?: () => void;
+}
+
+/**
+ * Picks the backend: the user's choice, or in 'auto' the fastest of the real candidates by a short probe.
+ * Software GPU adapters are skipped: they are many times slower than WASM (shared/TFJS.md). A verdict
+ * remembered for this browser and device is used at once (warm start) and re-probed in the background.
+ */
+export async function chooseBackend(
+  choice: BackendChoice,
+  probe: SpeedProbe,
+  onProgress: (label: string, done: number, total: number) => void,
+  options: ChooseOptions = {},
+): Promise<BackendVerdict> {
+  if (choice !== 'auto') {
+    if (await trySet(choice)) return { name: choice, reason: 'chosen by you', probes: [] };
+    const fallback = await chooseBackend('auto', probe, onProgress, options);
+    return { ...fallback, reason: `${choice} is not available in this browser; ${fallback.reason}` };
+  }
+  const facts = await deviceFacts();
+  const key = deviceKey(facts);
+  const remembered = options.fresh ? null : await loadVerdict(key);
+  if (remembered && (await trySet(remembered.name))) {
+    options.reprobe?.();
+    return { name: remembered.name, reason: `remembered from this browser's last probe: ${remembered.reason}`, probes: remembered.probes };
+  }
+  const verdict = await probeAll(probe, facts, onProgress);
+  if (verdict.name !== 'cpu') await saveVerdict(key, { ...verdict, at: Date.now() });
+  return verdict;
 }

@@ -6,7 +6,7 @@ import { AnalysisRunner } from './analysis/runner';
 import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
-import { TrainingSession, type TrainingData } from './session';
+import { TrainingSession, type StepResult, type TrainingData } from './session';
 import { OBJECTIVE_OPTIONS } from './objectives/metas';
 
 export interface DatasetInfo {
@@ -189,9 +189,9 @@ export class TrainerCore {
     if (this.state === 'loading') return;
     if (this.state === 'training') this.setState('paused');
     if (!(await this.prepare())) return;
-    this.runStep();
+    if (this.runStep()) await this.settle();
     this.flushMetrics();
-    this.flushImages();
+    await this.flushImages();
     await this.maybeFinishEpoch();
     if (this.state !== 'stopped') this.setState('paused');
   }
@@ -242,9 +242,12 @@ export class TrainerCore {
           if (!this.runStep()) break;
           if (this.session.stepInEpoch === 0) break;
         } while (this.host.now() - t0 < SLICE_MS);
+        // GPU backends: the slice's figures in one awaited read, which also waits for its work to finish.
+        await this.settle();
+        if (!this.session) break;
         const t = this.host.now();
         if (t - this.lastMetricsAt >= METRICS_EVERY_MS) this.flushMetrics();
-        if (t - this.lastImagesAt >= IMAGES_EVERY_MS) this.flushImages();
+        if (t - this.lastImagesAt >= IMAGES_EVERY_MS) await this.flushImages();
         await this.maybeFinishEpoch();
         await this.host.yieldToEvents();
       }
@@ -256,10 +259,25 @@ export class TrainerCore {
     }
   }
 
-  /** One step; on a non-finite loss, pauses with the weights untouched. */
+  /** One step (enqueued only, with deferred reads); on a non-finite loss, pauses with the weights untouched. */
   private runStep(): boolean {
     const s = this.session!;
-    const r = s.trainStep();
+    if (s.deferred) {
+      s.enqueueStep();
+      return true;
+    }
+    return this.account(s, s.trainStep());
+  }
+
+  /** Deferred reads: takes in the figures of the steps enqueued so far. False when one was refused. */
+  private async settle(): Promise<boolean> {
+    const s = this.session;
+    if (!s?.deferred) return true;
+    for (const r of await s.settle()) if (this.session !== s || !this.account(s, r)) return false;
+    return true;
+  }
+
+  private account(s: TrainingSession, r: StepResult): boolean {
     if (!r.ok) {
       this.host.emit({
         type: 'error',
@@ -292,10 +310,10 @@ export class TrainerCore {
     if (!this.best || test.nelbo < this.best.nelbo) this.best = { nelbo: test.nelbo, epoch: s.epoch };
     const patience = this.config.patience;
     if (s.epoch >= this.config.epochs) {
-      this.flushImages();
+      await this.flushImages();
       this.setState('stopped', `Finished ${s.epoch} epochs: test nELBO ${test.nelbo.toFixed(1)} nats.`);
     } else if (patience > 0 && s.epoch - this.best.epoch >= patience) {
-      this.flushImages();
+      await this.flushImages();
       this.setState(
         'stopped',
         `Early stopping after epoch ${s.epoch}: the validation nELBO has not improved for ${patience} epochs (best ${this.best.nelbo.toFixed(1)} at epoch ${this.best.epoch}).`,
@@ -318,12 +336,15 @@ export class TrainerCore {
     this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: m.imagesPerSec, train: m.train });
   }
 
-  private flushImages(): void {
+  private async flushImages(): Promise<void> {
     this.lastImagesAt = this.host.now();
     const s = this.session;
     if (!s) return;
-    for (const [kind, grid] of [['reconstructions', s.reconstructions()], ['samples', s.samples()]] as const) {
-      this.host.emit({ type: 'images', kind, step: s.step, grid }, [grid.pixels.buffer]);
+    const step = s.step;
+    const grids = [['reconstructions', s.reconstructions()], ['samples', s.samples()]] as const;
+    for (const [kind, grid] of grids) {
+      const g = await grid;
+      if (this.session === s) this.host.emit({ type: 'images', kind, step, grid: g }, [g.pixels.buffer]);
     }
   }
 
@@ -389,7 +410,7 @@ export class TrainerCore {
       this.runs.adopt(s, open, () => this.config);
       this.best = this.runs.run?.history.best() ?? null;
       this.host.emit({ type: 'history', runId: open.summary.id, history: open.history });
-      this.flushImages();
+      await this.flushImages();
       // Pausing saves it: an imported model is kept as a run from here on.
       this.setState('paused', `Continuing "${open.summary.name}" from step ${s.step}.`);
     } catch (err) {

@@ -23,7 +23,7 @@ function rgbData(): TrainingData {
 
 describe('models on 3-channel images', () => {
   for (const architecture of ['mlp', 'conv'] as const) {
-    it(`${architecture}: trains and shows colour reconstructions`, () => {
+    it(`${architecture}: trains and shows colour reconstructions`, async () => {
       const before = tf.memory().numTensors;
       const s = new TrainingSession({ ...DEFAULT_CONFIG, architecture, hidden: [32], convChannels: [8, 16], latentDim: 4, batchSize: 8, learningRate: 0.005 }, rgbData());
       expect(s.inputDim).toBe(432);
@@ -31,7 +31,7 @@ describe('models on 3-channel images', () => {
       for (let i = 0; i < 20; i++) expect(s.trainStep().ok).toBe(true);
       const last = s.trainStep();
       expect(last.terms.nelbo).toBeLessThan(first.terms.nelbo);
-      const grid = s.reconstructions();
+      const grid = await s.reconstructions();
       expect(grid).toMatchObject({ channels: 3, width: 12, height: 12 });
       expect(grid.pixels.length).toBe(grid.count * 432);
       // The originals in the grid keep their colour: a red square has R = 255 and G = B = 0.

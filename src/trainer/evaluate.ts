@@ -15,7 +15,7 @@ export async function evaluateTest(
   const sum = { nelbo: 0, recon: 0, kl: 0, loss: 0 };
   let count = 0;
   for (let c = 0; c < s.evalChunks; c++) {
-    const { terms, count: n } = s.evalChunk(c);
+    const { terms, count: n } = await s.evalChunk(c);
     sum.nelbo += terms.nelbo * n;
     sum.recon += terms.recon * n;
     sum.kl += terms.kl * n;

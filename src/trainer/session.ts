@@ -5,6 +5,7 @@ import { buildModel, objectiveFor } from './model/build';
 import { lossTerms, type ModelParts } from './model/loss';
 import { createAdam } from './optim/adam';
 import { allFinite, gatherRows, wasmBackend } from './optim/heap';
+import { maskedApply, setOptimizerIterations } from './maskedUpdate';
 import { useFastWasmKernels } from './optim/register';
 import { mulberry32, permutation, streamSeed, type SeededRandom } from './random';
 
@@ -21,6 +22,22 @@ export interface TrainingData {
 }
 
 export type StepResult = { ok: boolean; terms: LossTerms };
+
+/** GPU backends: reading a tensor synchronously there stalls, returns early or loses the device (shared/TFJS.md). */
+export function gpuBackendActive(): boolean {
+  const name = tf.getBackend();
+  return name === 'webgl' || name === 'webgpu';
+}
+
+/** Where the run stood before a step was enqueued: what a refused step rewinds to. */
+interface Mark {
+  step: number;
+  epoch: number;
+  stepInEpoch: number;
+  order: Int32Array;
+  rngState: number;
+  iterations: number;
+}
 
 /** Where a run stands, beyond its tensors: what a checkpoint needs to continue it exactly. */
 export interface SessionProgress {
@@ -43,11 +60,31 @@ const RECON_PAIRS = 16;
 const SAMPLE_COUNT = 64;
 const EVAL_CHUNK = 500;
 
+/** An awaited read (never a synchronous one: GPU backends), then the tensor is released. */
+async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
 function toTensor(split: SplitData, dim: number): tf.Tensor2D {
   const f = new Float32Array(split.count * dim);
   const src = split.images;
   for (let i = 0; i < f.length; i++) f[i] = src[i] / 255;
   return tf.tensor2d(f, [split.count, dim]);
+}
+
+/** Rows `idx` of a split in [0, 1], built in JS: the same float32 values toTensor holds. */
+function rowsTensor(split: SplitData, dim: number, idx: ArrayLike<number>): tf.Tensor2D {
+  const f = new Float32Array(idx.length * dim);
+  const src = split.images;
+  for (let r = 0; r < idx.length; r++) {
+    const from = idx[r] * dim;
+    for (let j = 0; j < dim; j++) f[r * dim + j] = src[from + j] / 255;
+  }
+  return tf.tensor2d(f, [idx.length, dim]);
 }
 
 /**
@@ -57,7 +94,13 @@ function toTensor(split: SplitData, dim: number): tf.Tensor2D {
 export class TrainingSession {
   readonly parts: ModelParts;
   readonly inputDim: number;
-  private readonly trainX: tf.Tensor2D;
+  /**
+   * The training set on the backend, or null on GPU backends: 60,000 MNIST images are 188 MB of float32,
+   * past the 128 MiB storage-buffer binding that WebGPU guarantees (a kernel bound past the adapter's
+   * limit is invalid, and its whole submission reads back zeros), and GPU memory is scarcer than RAM.
+   * There each batch is built in JS and uploaded (400 KB a step).
+   */
+  private readonly trainX: tf.Tensor2D | null;
   private readonly testX: tf.Tensor2D;
   /** Read by checkpoint/snapshot.ts, which saves and restores its slots. */
   readonly optimizer: tf.Optimizer;
@@ -72,17 +115,30 @@ export class TrainingSession {
   stepInEpoch = 0;
   /** The epoch whose test evaluation has been emitted, so it runs once. */
   evaluatedEpoch = 0;
+  /**
+   * Deferred reads (GPU backends): steps are enqueued with `enqueueStep` and their figures read in one
+   * awaited batch by `settle`; the non-finite guard runs on the device as a masked update. Otherwise
+   * `trainStep` reads each step's figures at once (on WASM the read is free: the heap is JS memory).
+   */
+  readonly deferred: boolean;
+  /** Deferred mode: false on the device from the first refused step until `settle` has read it. */
+  private healthy: tf.Variable | null = null;
+  private pending: { stats: tf.Tensor; before: Mark }[] = [];
+  private disposed = false;
 
   constructor(
     private config: ExperimentConfig,
     readonly data: TrainingData,
+    options: { deferredReads?: boolean } = {},
   ) {
     const [h, w, c] = data.shape;
     this.inputDim = h * w * c;
     useFastWasmKernels();
     this.parts = buildModel(config, data.shape);
     this.variables = [...this.parts.model.variables, ...(this.parts.likelihood.trainableExtras ?? [])];
-    this.trainX = toTensor(data.train, this.inputDim);
+    // Fused Adam (WASM) keeps its β powers in JS, out of reach of a device-side mask: never deferred there.
+    this.deferred = (options.deferredReads ?? gpuBackendActive()) && wasmBackend() === null;
+    this.trainX = this.deferred ? null : toTensor(data.train, this.inputDim);
     this.testX = toTensor(data.test, this.inputDim);
     this.optimizer = config.optimizer === 'sgd' ? tf.train.momentum(config.learningRate, config.momentum) : createAdam(config.learningRate);
     this.shuffleRand = mulberry32(config.seed);
@@ -90,6 +146,7 @@ export class TrainingSession {
     this.sampleZ = tf.randomNormal<tf.Rank.R2>([SAMPLE_COUNT, config.latentDim], 0, 1, 'float32', streamSeed(config.seed, STREAM_SAMPLES, 0));
     const pairs = Math.min(RECON_PAIRS, data.test.count);
     this.reconX = tf.tidy(() => tf.slice(this.testX, [0, 0], [pairs, this.inputDim]));
+    if (this.deferred) this.healthy = tf.variable(tf.scalar(true, 'bool'), false);
   }
 
   get model() {
@@ -133,7 +190,8 @@ export class TrainingSession {
 
   /** Images start..start+n of a split as a [n, D] tensor in [0, 1] (the caller disposes it). */
   images(split: 'train' | 'test', start: number, n: number): tf.Tensor2D {
-    const x = split === 'train' ? this.trainX : this.testX;
+    if (split === 'train' && !this.trainX) return rowsTensor(this.data.train, this.inputDim, Int32Array.from({ length: n }, (_, i) => start + i));
+    const x = split === 'train' ? this.trainX! : this.testX;
     return tf.slice(x, [start, 0], [n, this.inputDim]);
   }
 
@@ -144,15 +202,14 @@ export class TrainingSession {
     return tf.cast(tf.less(u, x), 'float32') as tf.Tensor2D;
   }
 
-  /** One optimisation step. A non-finite loss or gradient is dropped before it touches the weights. */
-  trainStep(): StepResult {
+  /** Loss, gradients and the stacked figures [loss, recon, kl, (Σ grad²)] of the next batch, on the device. */
+  private lossAndGrads(withGradSq: boolean): { grads: tf.NamedTensorMap; stats: tf.Tensor1D } {
     const b = this.batchSize;
     const start = this.stepInEpoch * b;
     const idx = this.order.subarray(start, start + b);
     const { seed, latentDim } = this.config;
-    const heapCheck = wasmBackend() !== null;
-    const { grads, stats } = tf.tidy(() => {
-      const x = this.prepare(gatherRows(this.trainX, idx), this.step);
+    return tf.tidy(() => {
+      const x = this.prepare(this.trainX ? gatherRows(this.trainX, idx) : rowsTensor(this.data.train, this.inputDim, idx), this.step);
       const eps = tf.randomNormal<tf.Rank.R2>([b, latentDim], 0, 1, 'float32', streamSeed(seed, STREAM_EPS, this.step));
       let recon!: tf.Scalar;
       let kl!: tf.Scalar;
@@ -163,14 +220,34 @@ export class TrainingSession {
         return t.loss;
       }, this.variables);
       const terms: tf.Tensor[] = [value, recon, kl];
-      // On WASM the gradients are checked on the heap by a SIMD kernel (allFinite, below); elsewhere on the
-      // device, read back with the loss in one transfer.
-      if (!heapCheck) terms.push(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
-      const stats = tf.stack(terms);
+      // A chain of adds, not addN: WebGPU's AddN binds every input as a storage buffer, and past the
+      // default limit of 8 a stage its pipeline is invalid, and with it the whole submission (read back as zeros).
+      if (withGradSq) terms.push(Object.values(grads).map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b)));
+      const stats = tf.stack(terms) as tf.Tensor1D;
       // Kept past variableGrads' own scope above; released here once stacked.
       tf.dispose([recon, kl]);
       return { grads, stats };
     });
+  }
+
+  /** Counts a step as done: the next batch, and a new shuffle after the epoch's last. */
+  private advance(): void {
+    this.step++;
+    this.stepInEpoch++;
+    if (this.stepInEpoch >= this.stepsPerEpoch) {
+      this.stepInEpoch = 0;
+      this.epoch++;
+      this.order = permutation(this.data.train.count, this.shuffleRand);
+    }
+  }
+
+  /** One optimisation step, read at once. A non-finite loss or gradient is dropped before it touches the weights. */
+  trainStep(): StepResult {
+    if (this.deferred) throw new Error('trainStep reads synchronously; this session defers reads (use enqueueStep and settle)');
+    // On WASM the gradients are checked on the heap by a SIMD kernel (allFinite, below); elsewhere on the
+    // device, read back with the loss in one transfer.
+    const heapCheck = wasmBackend() !== null;
+    const { grads, stats } = this.lossAndGrads(!heapCheck);
     const [loss, recon, kl, gradSq] = stats.dataSync();
     stats.dispose();
     const gradsOk = heapCheck ? allFinite(Object.values(grads)) : Number.isFinite(gradSq);
@@ -179,15 +256,77 @@ export class TrainingSession {
     // variableGrads keys gradients by variable name, which is what applyGradients looks up.
     if (ok) this.optimizer.applyGradients(grads as unknown as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
     tf.dispose(Object.values(grads));
-    if (!ok) return { ok, terms };
-    this.step++;
-    this.stepInEpoch++;
-    if (this.stepInEpoch >= this.stepsPerEpoch) {
-      this.stepInEpoch = 0;
-      this.epoch++;
-      this.order = permutation(this.data.train.count, this.shuffleRand);
-    }
+    if (ok) this.advance();
     return { ok, terms };
+  }
+
+  /**
+   * Deferred mode: queues one step without reading anything back. Its update is masked on the device by
+   * "every figure finite, and every earlier unread step too", so from the first bad step on nothing
+   * reaches the weights or the optimizer; `settle` then rewinds the counters to that step.
+   */
+  enqueueStep(): void {
+    if (!this.deferred || !this.healthy) throw new Error('enqueueStep needs a session with deferred reads');
+    const before: Mark = {
+      step: this.step,
+      epoch: this.epoch,
+      stepInEpoch: this.stepInEpoch,
+      order: this.order,
+      rngState: this.shuffleRand.state(),
+      iterations: this.optimizer.iterations,
+    };
+    const { grads, stats } = this.lossAndGrads(true);
+    const ok = tf.tidy(() => tf.logicalAnd(this.healthy!, tf.all(tf.isFinite(stats))) as tf.Scalar);
+    this.healthy.assign(ok);
+    maskedApply(this.optimizer, this.variables, grads, ok);
+    tf.dispose([ok, ...Object.values(grads)]);
+    this.pending.push({ stats, before });
+    this.advance();
+  }
+
+  /** Steps enqueued and not yet read. */
+  get unsettled(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Reads the figures of every enqueued step in one awaited transfer. Results stop at the first refused
+   * step (ok: false), to which the counters, the shuffle and the optimizer's step count are rewound;
+   * the steps queued after it were masked out on the device and are dropped too.
+   */
+  async settle(): Promise<StepResult[]> {
+    if (this.pending.length === 0) return [];
+    const batch = this.pending.splice(0);
+    const all = tf.stack(batch.map((p) => p.stats));
+    tf.dispose(batch.map((p) => p.stats));
+    let values: Float32Array;
+    try {
+      values = (await all.data()) as Float32Array;
+    } finally {
+      all.dispose();
+    }
+    if (this.disposed) return [];
+    const out: StepResult[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const [loss, recon, kl, gradSq] = values.subarray(4 * i, 4 * i + 4);
+      const ok = [loss, recon, kl, gradSq].every(Number.isFinite);
+      out.push({ ok, terms: { nelbo: recon + kl, recon, kl, loss } });
+      if (!ok) {
+        this.rewind(batch[i].before);
+        break;
+      }
+    }
+    return out;
+  }
+
+  private rewind(m: Mark): void {
+    this.step = m.step;
+    this.epoch = m.epoch;
+    this.stepInEpoch = m.stepInEpoch;
+    this.order = m.order;
+    this.shuffleRand.setState(m.rngState);
+    setOptimizerIterations(this.optimizer, m.iterations);
+    tf.tidy(() => this.healthy!.assign(tf.scalar(true, 'bool')));
   }
 
   /** Test-split terms for one chunk; call for chunk = 0..evalChunks-1 and average. */
@@ -195,7 +334,7 @@ export class TrainingSession {
     return Math.ceil(this.data.test.count / EVAL_CHUNK);
   }
 
-  evalChunk(chunk: number): { terms: LossTerms; count: number } {
+  async evalChunk(chunk: number): Promise<{ terms: LossTerms; count: number }> {
     const start = chunk * EVAL_CHUNK;
     const n = Math.min(EVAL_CHUNK, this.data.test.count - start);
     const { seed, latentDim } = this.config;
@@ -206,13 +345,12 @@ export class TrainingSession {
       const t = lossTerms(this.parts, x, eps, streamSeed(seed, STREAM_PRIOR, -1 - chunk));
       return tf.stack([t.loss, t.recon, t.kl]);
     });
-    const [loss, recon, kl] = stats.dataSync();
-    stats.dispose();
+    const [loss, recon, kl] = await readAndDispose(stats);
     return { terms: { nelbo: recon + kl, recon, kl, loss }, count: n };
   }
 
   /** Test images interleaved with their reconstructions (decoder mean at the posterior mean). */
-  reconstructions(): ImageGridPayload {
+  reconstructions(): Promise<ImageGridPayload> {
     const n = this.reconX.shape[0];
     const out = tf.tidy(() => {
       const { mu } = this.model.encode(this.reconX);
@@ -224,22 +362,24 @@ export class TrainingSession {
   }
 
   /** Decoder means at fixed prior draws, so the grid shows the same z evolving. */
-  samples(): ImageGridPayload {
+  samples(): Promise<ImageGridPayload> {
     return this.toGrid(tf.tidy(() => this.parts.likelihood.mean(this.model.decode(this.sampleZ))), 8);
   }
 
-  private toGrid(t: tf.Tensor2D, cols: number): ImageGridPayload {
+  private async toGrid(t: tf.Tensor2D, cols: number): Promise<ImageGridPayload> {
     const scaled = tf.tidy(() => tf.mul(tf.clipByValue(t, 0, 1), 255));
     t.dispose();
-    const values = scaled.dataSync() as Float32Array;
-    scaled.dispose();
+    const values = await readAndDispose(scaled);
     const [height, width, channels] = this.data.shape;
     return { count: values.length / this.inputDim, cols, width, height, channels: channels as 1 | 3, pixels: Uint8ClampedArray.from(values) };
   }
 
   dispose(): void {
+    this.disposed = true;
+    tf.dispose([...this.pending.map((p) => p.stats), ...(this.healthy ? [this.healthy] : [])]);
+    this.pending = [];
     this.parts.model.dispose();
     this.optimizer.dispose();
-    tf.dispose([this.trainX, this.testX, this.sampleZ, this.reconX]);
+    tf.dispose([...(this.trainX ? [this.trainX] : []), this.testX, this.sampleZ, this.reconX]);
   }
 }

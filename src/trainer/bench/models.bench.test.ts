@@ -23,11 +23,11 @@ const report: Record<string, unknown> = { date: new Date().toISOString() };
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Test nELBO (nats per image) over the whole test split, count-weighted over the eval chunks. */
-function testNelbo(session: TrainingSession): number {
+async function testNelbo(session: TrainingSession): Promise<number> {
   let sum = 0;
   let n = 0;
   for (let c = 0; c < session.evalChunks; c++) {
-    const { terms, count } = session.evalChunk(c);
+    const { terms, count } = await session.evalChunk(c);
     sum += terms.nelbo * count;
     n += count;
   }
@@ -53,7 +53,7 @@ describe.runIf(process.env.VAE_BENCH)('models and statistics benchmark', () => {
     log('\n| likelihood | test nELBO after 5 epochs (nats/image) | training time | images/s |\n|---|---|---|---|');
     for (const likelihood of LIKELIHOOD_IDS) {
       const { session, seconds } = train({ likelihood }, 5);
-      const row = { likelihood, testNelbo: testNelbo(session), seconds, imagesPerSec: (session.step * DEFAULT_CONFIG.batchSize) / seconds };
+      const row = { likelihood, testNelbo: await testNelbo(session), seconds, imagesPerSec: (session.step * DEFAULT_CONFIG.batchSize) / seconds };
       session.dispose();
       rows.push(row);
       log(`| ${likelihood} | ${row.testNelbo.toFixed(1)} | ${seconds.toFixed(0)} s | ${row.imagesPerSec.toFixed(0)} |`);
@@ -66,7 +66,7 @@ describe.runIf(process.env.VAE_BENCH)('models and statistics benchmark', () => {
   it.runIf(parts.includes('stats'))('IWAE k = 5000 and probes after 10 epochs of the default model', { timeout: 7_200_000 }, async () => {
     report.backend = await useTestBackend();
     const { session, seconds } = train({}, 10);
-    const elbo = -testNelbo(session);
+    const elbo = -(await testNelbo(session));
     log(`\ndefault MLP VAE, 10 epochs in ${seconds.toFixed(0)} s: test ELBO ${elbo.toFixed(2)} nats (all 10,000 test digits)`);
     const { ctx } = recordingContext(session);
     const t0 = performance.now();

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 describe('every architecture × likelihood × objective', () => {
-  it.each(combos)('$architecture + $likelihood + $objective trains 50 steps with finite losses and no leaks', (c) => {
+  it.each(combos)('$architecture + $likelihood + $objective trains 50 steps with finite losses and no leaks', async (c) => {
     const s = new TrainingSession({ ...small, ...c }, data);
     try {
       const first = s.trainStep();
@@ -30,9 +30,9 @@ describe('every architecture × likelihood × objective', () => {
       expect(losses.every(Number.isFinite)).toBe(true);
       expect(tf.memory().numTensors).toBe(tensors);
       expect(s.model.variables.every((v) => v.dataSync().every(Number.isFinite))).toBe(true);
-      const test = s.evalChunk(0).terms;
+      const test = (await s.evalChunk(0)).terms;
       expect([test.nelbo, test.recon, test.kl].every(Number.isFinite)).toBe(true);
-      expect(s.samples().pixels.length).toBe(64 * 784);
+      expect((await s.samples()).pixels.length).toBe(64 * 784);
     } finally {
       s.dispose();
     }

@@ -48,7 +48,7 @@ describe.runIf(process.env.VAE_BENCH)('completion benchmark', () => {
     const t0 = performance.now();
     for (let i = 0; i < epochs * session.stepsPerEpoch; i++) session.trainStep();
     const trainSec = (performance.now() - t0) / 1000;
-    const evalTerms = session.evalChunk(0).terms;
+    const evalTerms = (await session.evalChunk(0)).terms;
 
     const mask = leftHalf();
     const all = new Uint8Array(D).fill(1);
