@@ -1,13 +1,13 @@
 import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
-import { REBUILD_FIELDS, validateConfig } from '../config/validate';
+import { validateConfig } from '../config/validate';
 import { errorCodeOf, type BackendProbe, type Command, type LossTerms, type TrainerEvent, type TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
 import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type StepResult, type TrainingData } from './session';
-import { OBJECTIVE_OPTIONS } from './objectives/metas';
+import { configChange, stopReason } from './configChange';
 
 export interface DatasetInfo {
   name: string;
@@ -152,24 +152,13 @@ export class TrainerCore {
       this.host.emit({ type: 'error', code: 'invalid-config', message: e.message, recoverable: true, field: e.field });
       return;
     }
-    let next = v.config;
-    const rebuild = this.session && REBUILD_FIELDS.some((f) => JSON.stringify(next[f]) !== JSON.stringify(this.config[f]));
-    if (rebuild) {
-      // The running model keeps its shape; everything else (rate, β, …) still applies at once.
-      this.pendingConfig = next;
-      next = { ...next, ...Object.fromEntries(REBUILD_FIELDS.map((f) => [f, this.config[f]])) };
-      this.emitStatus('Model and dataset changes take effect after Reset.');
-    }
     const s = this.session;
-    if (s) {
-      // The objectives' options (from their metas), then the objective and the rate: all live.
-      const live = [...OBJECTIVE_OPTIONS.map((o) => ({ field: o.key, symbol: o.spec.symbol })), { field: 'objective', symbol: 'objective' }, { field: 'learningRate', symbol: 'lr' }] as const;
-      const changed = live.filter((f) => next[f.field] !== this.config[f.field]);
-      if (changed.length) this.host.emit({ type: 'note', step: s.step, text: changed.map((f) => `${f.symbol} = ${next[f.field]}`).join(', ') });
-    }
-    this.config = next;
-    if (!rebuild) this.pendingConfig = null;
-    s?.updateConfig(next);
+    const change = configChange(this.config, v.config, s !== null);
+    this.pendingConfig = change.pending;
+    if (change.pending) this.emitStatus('Model and dataset changes take effect after Reset.');
+    if (s && change.note) this.host.emit({ type: 'note', step: s.step, text: change.note });
+    this.config = change.config;
+    s?.updateConfig(change.config);
   }
 
   private async start(name?: string): Promise<void> {
@@ -308,16 +297,10 @@ export class TrainerCore {
     if (!test) return;
     this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: this.lastRate, train: this.lastTrain ?? test, test });
     if (!this.best || test.nelbo < this.best.nelbo) this.best = { nelbo: test.nelbo, epoch: s.epoch };
-    const patience = this.config.patience;
-    if (s.epoch >= this.config.epochs) {
+    const stop = stopReason(s.epoch, this.config, test.nelbo, this.best);
+    if (stop) {
       await this.flushImages();
-      this.setState('stopped', `Finished ${s.epoch} epochs: test nELBO ${test.nelbo.toFixed(1)} nats.`);
-    } else if (patience > 0 && s.epoch - this.best.epoch >= patience) {
-      await this.flushImages();
-      this.setState(
-        'stopped',
-        `Early stopping after epoch ${s.epoch}: the validation nELBO has not improved for ${patience} epochs (best ${this.best.nelbo.toFixed(1)} at epoch ${this.best.epoch}).`,
-      );
+      this.setState('stopped', stop);
     }
   }
 
