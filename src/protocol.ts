@@ -72,7 +72,16 @@ export interface ImageGridPayload {
 
 export type TrainerEvent =
   | { type: 'status'; state: TrainerState; step: number; epoch: number; message?: string }
-  | { type: 'backend'; name: BackendName; reason: string; probes: BackendProbe[] }
+  | {
+      type: 'backend';
+      name: BackendName;
+      reason: string;
+      probes: BackendProbe[];
+      /** CPU threads the training kernels use (WASM; 1 for the others). */
+      threads: number;
+      /** WASM: e.g. "SIMD, 2 threads", or why it runs on one thread. */
+      threadNote?: string;
+    }
   | { type: 'progress'; task: ProgressTask; label: string; done: number; total: number }
   | {
       type: 'dataset';

@@ -8,14 +8,10 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, BackendName } from '../config/experiment';
 import type { BackendProbe } from '../protocol';
+import { configureWasmThreads, startWasmThreads, type WasmThreads } from './wasm/threads';
 
-// Threads stay off. They can work in the production build (a worker-build plugin giving the threaded
-// factory a toString() that returns its unminified source, which its pthread workers evaluate, plus
-// setThreadsCount(hardwareConcurrency): tfjs would give 2 cores 1 thread), but on this 2-core
-// machine, with our single-threaded GEMM and conv kernels (optim/) doing most of the work, 2
-// threads gave the conv VAE +8% and the MLP −4% (interleaved page runs), and they need COOP/COEP
-// headers wherever the app is hosted.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// Threads where the page is cross-origin isolated (wasm/threads.ts).
+configureWasmThreads();
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -65,13 +61,21 @@ async function trySet(name: BackendName): Promise<boolean> {
   }
 }
 
-function wasmNote(): string {
-  try {
-    return `${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, 1 thread`;
-  } catch {
-    return '1 thread';
-  }
+/** The WASM backend's threads once it is set; null before. */
+let wasmThreads: WasmThreads | null = null;
+
+async function trySetWithThreads(name: BackendName): Promise<boolean> {
+  const ok = await trySet(name);
+  if (ok && name === 'wasm') wasmThreads = await startWasmThreads();
+  return ok;
 }
+
+/** A backend's threads for the status: WASM's count and note; 1 elsewhere (a GPU's work is not on CPU threads). */
+function threadsOf(name: BackendName): { threads: number; threadNote?: string } {
+  return name === 'wasm' && wasmThreads ? { threads: wasmThreads.threads, threadNote: wasmThreads.note } : { threads: 1 };
+}
+
+type BackendChosen = { name: BackendName; reason: string; probes: BackendProbe[]; threads: number; threadNote?: string };
 
 /**
  * Picks the backend: the user's choice, or in 'auto' the fastest of the real candidates by a short probe.
@@ -81,9 +85,9 @@ export async function chooseBackend(
   choice: BackendChoice,
   probe: SpeedProbe,
   onProgress: (label: string, done: number, total: number) => void,
-): Promise<{ name: BackendName; reason: string; probes: BackendProbe[] }> {
+): Promise<BackendChosen> {
   if (choice !== 'auto') {
-    if (await trySet(choice)) return { name: choice, reason: 'chosen by you', probes: [] };
+    if (await trySetWithThreads(choice)) return { name: choice, reason: 'chosen by you', probes: [], ...threadsOf(choice) };
     const fallback = await chooseBackend('auto', probe, onProgress);
     return { ...fallback, reason: `${choice} is not available in this browser; ${fallback.reason}` };
   }
@@ -97,28 +101,29 @@ export async function chooseBackend(
       probes.push({ name, imagesPerSec: null, note: `skipped: ${soft}` });
       continue;
     }
-    if (!(await trySet(name))) {
+    if (!(await trySetWithThreads(name))) {
       probes.push({ name, imagesPerSec: null, note: 'not available' });
       continue;
     }
     try {
       const ips = probe(name === 'wasm' ? 400 : 700);
-      probes.push({ name, imagesPerSec: ips, note: name === 'wasm' ? wasmNote() : 'hardware adapter' });
+      probes.push({ name, imagesPerSec: ips, note: name === 'wasm' ? (wasmThreads?.note ?? '1 thread') : 'hardware adapter' });
     } catch (e) {
       probes.push({ name, imagesPerSec: null, note: `failed: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
   onProgress('Probing done', order.length, order.length);
   const best = probes.filter((p) => p.imagesPerSec !== null).sort((a, b) => b.imagesPerSec! - a.imagesPerSec!)[0];
-  if (best && (await trySet(best.name))) {
+  if (best && (await trySetWithThreads(best.name))) {
     const others = probes.filter((p) => p !== best).map((p) => `${p.name}: ${p.imagesPerSec ? `${Math.round(p.imagesPerSec)} img/s` : p.note}`);
     return {
       name: best.name,
       reason: `fastest in a short probe (${Math.round(best.imagesPerSec!)} img/s)${others.length ? `; ${others.join('; ')}` : ''}`,
       probes,
+      ...threadsOf(best.name),
     };
   }
   await trySet('cpu');
   probes.push({ name: 'cpu', imagesPerSec: null, note: 'last resort' });
-  return { name: 'cpu', reason: 'no faster backend could start', probes };
+  return { name: 'cpu', reason: 'no faster backend could start', probes, threads: 1 };
 }

@@ -4,8 +4,8 @@ import type { ImageGridPayload, LossTerms } from '../protocol';
 import { buildModel, objectiveFor } from './model/build';
 import { lossTerms, type ModelParts } from './model/loss';
 import { createAdam } from './optim/adam';
-import { allFinite, gatherRows, wasmBackend } from './optim/heap';
-import { useFastWasmKernels } from './optim/register';
+import { allFinite, gatherRows, wasmBackend } from './wasm/heap';
+import { useFastWasmKernels } from './wasm/register';
 import { mulberry32, permutation, streamSeed, type SeededRandom } from './random';
 
 /** Pixels as uint8 (0 = background) plus labels, as the data layer delivers them. */

@@ -1,17 +1,19 @@
 import { gemmModule, MR, NR } from './gemm-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
+import { compileKernelModule, kernelThreads, runOnThreads, share, type Call, type KernelModule } from './pool';
+import { isShared, type HeapModule } from './tfjs-internals';
 
 export { HAS_RELAXED_FMA };
 
 type Fn = (...args: number[]) => number;
 
-/** What the GEMM needs from tfjs-backend-wasm's Emscripten module. */
-export interface HeapModule {
-  _malloc(bytes: number): number;
-  _free(ptr: number): void;
-}
+/** Below this many multiply-adds a GEMM stays on one thread: waking helpers costs more. */
+const PARALLEL_MIN = 1 << 19;
+
+export type { HeapModule };
 
 export interface Compiled {
+  mod: KernelModule;
   micro: Fn[];
   microRelu: Fn[];
   gemm: Fn;
@@ -27,11 +29,10 @@ const cache = new WeakMap<WebAssembly.Memory, Compiled>();
 export function gemmKernels(memory: WebAssembly.Memory): Compiled {
   let c = cache.get(memory);
   if (c) return c;
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const module = new WebAssembly.Module(gemmModule(HAS_RELAXED_FMA, shared) as BufferSource);
-  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, Fn>;
+  const mod = compileKernelModule(memory, gemmModule(HAS_RELAXED_FMA, isShared(memory)));
+  const ex = mod.exports;
   const micros = (suffix: string) => Array.from({ length: MR }, (_, i) => ex[`micro${i + 1}${suffix}`]);
-  c = { micro: micros(''), microRelu: micros('_relu'), gemm: ex.gemm, gemmRelu: ex.gemm_relu, packA: ex.packA, packB: ex.packB, packPatches: ex.packPatches };
+  c = { mod, micro: micros(''), microRelu: micros('_relu'), gemm: ex.gemm, gemmRelu: ex.gemm_relu, packA: ex.packA, packB: ex.packB, packPatches: ex.packPatches };
   cache.set(memory, c);
   return c;
 }
@@ -52,8 +53,11 @@ export interface GemmArgs {
   transposeA: boolean;
   transposeB: boolean;
   relu: boolean;
-  /** Packs B itself into dst (panels of 8 columns, k steps of 8 floats); then `b` is unused. */
-  packB?: (k: Compiled, dst: number) => void;
+  /**
+   * Calls that pack B into dst (panels of 8 columns, k steps of 8 floats), each writing its own
+   * panels, so threads may share them; then `b` is unused.
+   */
+  packB?: (k: Compiled, dst: number) => Call[];
 }
 
 /**
@@ -77,14 +81,27 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     const f32 = new Float32Array(memory.buffer);
     f32.fill(0, bias >> 2, (bias + biasBytes) >> 2);
     if (g.bias) f32.copyWithin(bias >> 2, g.bias >> 2, (g.bias >> 2) + n);
-    k.packA(g.a, ap, m, depth, g.transposeA ? 4 : 4 * depth, g.transposeA ? 4 * m : 4);
-    if (g.packB) g.packB(k, bp);
-    else k.packB(g.b, bp, depth, n, g.transposeB ? 4 : 4 * n, g.transposeB ? 4 * depth : 4);
-    const [run, micro] = g.relu ? [k.gemmRelu, k.microRelu] : [k.gemm, k.micro];
+    const threads = m * n * depth >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+    const call = (name: string, ...args: number[]): Call => ({ mod: k.mod, name, args });
+    const packA = call('packA', g.a, ap, m, depth, g.transposeA ? 4 : 4 * depth, g.transposeA ? 4 * m : 4);
+    const packB = g.packB ? g.packB(k, bp) : [call('packB', g.b, bp, depth, n, g.transposeB ? 4 : 4 * n, g.transposeB ? 4 * depth : 4)];
+    // Packing: A here, B's panels shared out (one call when B is a plain matrix).
+    runOnThreads(memory, parts(threads, packB.length, (from, to) => packB.slice(from, to)).map((l, t) => (t === 0 ? [packA, ...l] : l)));
+    const micro = g.relu ? k.microRelu : k.micro;
+    const name = g.relu ? 'gemm_relu' : 'gemm';
     const fullRows = Math.floor(m / MR);
     const fullPanels = Math.floor(n / NR);
     const ldc = 4 * n;
-    run(ap, bp, g.c, fullRows, depth, fullPanels, ldc, bias);
+    // Each thread a run of whole panels (or, when too few, of row blocks): every element of C is
+    // summed by the same tile function in the same order whichever thread runs it, so the result
+    // is bit for bit the one-thread result.
+    const byPanels = fullPanels >= threads || fullRows < threads;
+    runOnThreads(
+      memory,
+      byPanels
+        ? parts(threads, fullPanels, (p0, p1) => [call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0)])
+        : parts(threads, fullRows, (b0, b1) => [call(name, ap + 4 * b0 * MR * depth, bp, g.c + b0 * MR * ldc, b1 - b0, depth, fullPanels, ldc, bias)]),
+    );
     const rest = m - fullRows * MR;
     const aRest = ap + 4 * fullRows * MR * depth;
     if (rest > 0) {
@@ -109,4 +126,12 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
   } finally {
     heap._free(scratch);
   }
+}
+
+/** For each of `threads` parts of `n` items, the calls for its run [from, to) (none for an empty run). */
+function parts(threads: number, n: number, make: (from: number, to: number) => Call[]): Call[][] {
+  return Array.from({ length: Math.max(1, Math.min(threads, n)) }, (_, t) => {
+    const [from, to] = share(n, Math.max(1, Math.min(threads, n)), t);
+    return to > from ? make(from, to) : [];
+  });
 }
