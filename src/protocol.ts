@@ -33,7 +33,9 @@ export type Command =
   /** Test hook: the GPU device is lost (WEBGL_lose_context, device.destroy(), or simulated on CPU/WASM). */
   | { type: 'loseDevice' }
   /** Test hook: checkpoint writes fail with QuotaExceededError midway (`fail: true`) until told otherwise. */
-  | { type: 'failStorage'; fail: boolean };
+  | { type: 'failStorage'; fail: boolean }
+  /** Test hook: switch to WASM and compare each threaded kernel with one thread; answered by `threadCheck`. */
+  | { type: 'checkThreads' };
 
 export * from './protocol-analysis';
 export * from './protocol-runs';
@@ -113,6 +115,8 @@ export type TrainerEvent =
   | { type: 'analysisPartial'; requestId: number; partial: AnalysisPartial }
   /** Something worth marking on the curves at a step, e.g. "β = 2". */
   | { type: 'note'; step: number; text: string }
+  /** The answer to checkThreads: kernels compared on `threads` threads against one, and those that differ. */
+  | { type: 'threadCheck'; threads: number; compared: string[]; differing: string[]; error?: string }
   | { type: 'error'; code: string; message: string; recoverable: boolean; field?: string }
   /** The newest unfinished run this tab may resume, or null; answers checkResume. */
   | { type: 'resumable'; run: RunSummary | null }

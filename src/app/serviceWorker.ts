@@ -18,10 +18,16 @@ export function registerServiceWorker(): void {
     if (w && sw.controller) updateStore.setState({ waiting: w });
   };
   sw.addEventListener('controllerchange', () => {
-    if (!accepted) return;
+    if (!accepted) {
+      isolateOnce();
+      return;
+    }
     accepted = false;
     window.location.reload();
   });
+  // Controlled already but not isolated: the host sends no COOP/COEP and this load came from the
+  // network or an older worker; the worker's responses carry them.
+  if (sw.controller) isolateOnce();
   sw.register('./sw.js', { scope: './' })
     .then((reg) => {
       offer(reg.waiting);
@@ -36,6 +42,20 @@ export function registerServiceWorker(): void {
       // The app works without it, only not offline; a warning, since it is no fault of the page.
       console.warn('Offline support is unavailable:', e);
     });
+}
+
+const RELOADED = 'vae-playground:coi-reload';
+
+/**
+ * Reloads once so that the service worker's COOP/COEP headers (sw-template.js) make the page
+ * cross-origin isolated, which WASM threads need. Once per tab session: if the reload does not
+ * isolate the page (a browser without support), it stays as it is, on one thread.
+ */
+function isolateOnce(): void {
+  if (window.crossOriginIsolated || !window.isSecureContext) return;
+  if (sessionStorage.getItem(RELOADED)) return;
+  sessionStorage.setItem(RELOADED, '1');
+  window.location.reload();
 }
 
 /** The banner's Reload: the waiting worker takes over, then the page reloads into the new version. */

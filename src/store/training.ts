@@ -122,6 +122,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'runsResult':
     case 'runsError':
     case 'pong':
+    case 'threadCheck':
       // Drawn straight from events by their panels, or answered to the caller; nothing here to keep.
       return {};
     case 'error': {

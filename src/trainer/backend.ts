@@ -77,6 +77,11 @@ function threadsOf(name: BackendName): { threads: number; threadNote?: string } 
 
 type BackendChosen = { name: BackendName; reason: string; probes: BackendProbe[]; threads: number; threadNote?: string };
 
+/** WASM with its kernel threads started (the checkThreads test hook). */
+export async function useWasmWithThreads(): Promise<void> {
+  if (!(await trySetWithThreads('wasm'))) throw new Error('the WASM backend is not available');
+}
+
 /**
  * Picks the backend: the user's choice, or in 'auto' the fastest of the real candidates by a short probe.
  * Software GPU adapters are skipped: they are many times slower than WASM (shared/TFJS.md).

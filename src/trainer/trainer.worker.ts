@@ -5,7 +5,8 @@ import { nextBackend } from '../config/fallback';
 import { loseDevice, watchDevice } from './deviceLoss';
 import { failStorage } from './storageFault';
 import { loadTrainingData } from './data';
-import { chooseBackend } from './backend';
+import { chooseBackend, useWasmWithThreads } from './backend';
+import { checkThreads } from './wasm/threadCheck';
 import { TrainerCore } from './core';
 import { probeSpeed } from './probe';
 
@@ -44,10 +45,20 @@ function deviceLost(backend: BackendName, reason: string): void {
   } satisfies TrainerEvent);
 }
 
+async function threadCheck(): Promise<void> {
+  try {
+    await useWasmWithThreads();
+    self.postMessage({ type: 'threadCheck', ...checkThreads() } satisfies TrainerEvent);
+  } catch (e) {
+    self.postMessage({ type: 'threadCheck', threads: 0, compared: [], differing: [], error: e instanceof Error ? e.message : String(e) } satisfies TrainerEvent);
+  }
+}
+
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data;
   // Test hooks for faults that live outside the core: the GPU device, the disk.
   if (cmd.type === 'loseDevice') loseDevice();
   else if (cmd.type === 'failStorage') failStorage(cmd.fail);
+  else if (cmd.type === 'checkThreads') void threadCheck();
   else void core.handle(cmd);
 };

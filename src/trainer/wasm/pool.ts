@@ -110,14 +110,28 @@ let unavailable = 'not started';
 /** Tests: split work as if there were this many threads, run one after another here. */
 let virtualThreads = 1;
 
+/** While set, every kernel runs on this thread alone (threadCheck.ts's reference results). */
+let suspended = false;
+
 /** How many threads share a kernel on this memory (1 without a pool). */
 export function kernelThreads(memory: WebAssembly.Memory): number {
+  if (suspended) return 1;
   return pool && pool.memory === memory ? pool.threads : virtualThreads;
+}
+
+/** f() with every kernel on this thread alone. */
+export function onOneThread<T>(f: () => T): T {
+  suspended = true;
+  try {
+    return f();
+  } finally {
+    suspended = false;
+  }
 }
 
 /** Runs lists[t] on thread t (lists[0] here) and returns when every list is done. */
 export function runOnThreads(memory: WebAssembly.Memory, lists: Call[][]): void {
-  if (pool && pool.memory === memory && lists.length > 1 && lists.every((l) => l.length <= MAX_CALLS)) pool.run(lists);
+  if (!suspended && pool && pool.memory === memory && lists.length > 1 && lists.every((l) => l.length <= MAX_CALLS)) pool.run(lists);
   else lists.forEach((l) => l.forEach(runCall));
 }
 

@@ -1,0 +1,70 @@
+import * as tf from '../tf';
+import { FusedAdam } from '../optim/adam';
+import { mulberry32 } from '../random';
+import { filterGradGemm } from './conv-gemm';
+import { memoryOf, wasmBackend } from './heap';
+import { kernelThreads, onOneThread } from './pool';
+import { useFastWasmKernels } from './register';
+
+export interface ThreadCheck {
+  threads: number;
+  /** Kernels compared, each on this many threads against one. */
+  compared: string[];
+  /** Those whose results differ in any bit from one thread's. */
+  differing: string[];
+}
+
+const random = (shape: number[], seed: number) => {
+  const r = mulberry32(seed);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => 2 * r() - 1), shape);
+};
+
+/** The weights after two FusedAdam steps of fixed gradients, from fixed starting weights. */
+function adamSteps(): tf.Tensor[] {
+  const vars = [tf.variable(random([784, 400], 11), true, 'threadcheck/w'), tf.variable(random([403], 12), true, 'threadcheck/b')];
+  const grads = [random([784, 400], 13), random([403], 14)];
+  const adam = new FusedAdam(1e-3);
+  for (let i = 0; i < 2; i++) adam.applyGradients({ 'threadcheck/w': grads[0], 'threadcheck/b': grads[1] });
+  const out = vars.map((v) => v.clone());
+  adam.dispose();
+  tf.dispose([...vars, ...grads]);
+  return out;
+}
+
+/**
+ * Runs each heavy kernel (dense GEMMs plain and transposed, fused bias + relu, the direct conv,
+ * the filter-gradient GEMM, Adam) on the kernels' threads and on one thread, and compares the
+ * results bit for bit: the work is split over independent output rows or elements, so the
+ * summation order cannot change. Needs the WASM backend.
+ */
+export function checkThreads(): ThreadCheck {
+  const backend = wasmBackend();
+  if (!backend) throw new Error('checkThreads needs the WASM backend');
+  useFastWasmKernels();
+  const cases: [string, () => tf.Tensor | tf.Tensor[]][] = [
+    ['matMul 128×784·784×400', () => tf.matMul(random([128, 784], 1), random([784, 400], 2))],
+    ['matMul 131×400·(784×400)ᵀ', () => tf.matMul(random([131, 400], 3), random([784, 400], 4), false, true)],
+    ['matMul (128×784)ᵀ·128×403', () => tf.matMul(random([128, 784], 5), random([128, 403], 6), true, false)],
+    ['fused matMul + bias + relu', () => tf.fused.matMul({ a: random([128, 20], 7), b: random([20, 400], 8), bias: random([400], 9), activation: 'relu' })],
+    ['conv2d 16×14×14×32 k3 s2 → 64', () => tf.conv2d(random([16, 14, 14, 32], 10) as tf.Tensor4D, random([3, 3, 32, 64], 11) as tf.Tensor4D, 2, 'same')],
+    ['fused conv2d + bias + relu, 7 images', () => tf.fused.conv2d({ x: random([7, 15, 15, 16], 12) as tf.Tensor4D, filter: random([3, 3, 16, 32], 13) as tf.Tensor4D, strides: 1, pad: 'same', bias: random([32], 14), activation: 'relu' })],
+    ['conv filter gradient 32×14×14×32 → 64', () => filterGradGemm(random([32, 14, 14, 32], 15) as tf.Tensor4D, random([32, 7, 7, 64], 16) as tf.Tensor4D, 3, 3, 2, 0, 0) ?? []],
+    ['Adam, 313,600 + 403 weights', adamSteps],
+  ];
+  const compared: string[] = [];
+  const differing: string[] = [];
+  const bits = (t: tf.Tensor | tf.Tensor[]) => {
+    const list = Array.isArray(t) ? t : [t];
+    const out = list.map((x) => Array.from(new Uint32Array(Float32Array.from(x.dataSync()).buffer)));
+    tf.dispose(list);
+    return out.flat();
+  };
+  for (const [name, run] of cases) {
+    const many = bits(tf.tidy(run));
+    const one = bits(onOneThread(() => tf.tidy(run)));
+    if (one.length === 0) continue; // a path that did not apply (filterGradGemm off WASM)
+    compared.push(name);
+    if (many.length !== one.length || many.some((b, i) => b !== one[i])) differing.push(name);
+  }
+  return { threads: kernelThreads(memoryOf(backend)), compared, differing };
+}
