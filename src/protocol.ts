@@ -116,7 +116,15 @@ export type TrainerEvent =
   /** Something worth marking on the curves at a step, e.g. "β = 2". */
   | { type: 'note'; step: number; text: string }
   /** The answer to checkThreads: kernels compared on `threads` threads against one, and those that differ. */
-  | { type: 'threadCheck'; threads: number; compared: string[]; differing: string[]; error?: string }
+  | {
+      type: 'threadCheck';
+      threads: number;
+      compared: string[];
+      differing: string[];
+      /** Median ms of the heaviest kernels on all threads and on one. */
+      timings?: { name: string; manyMs: number; oneMs: number }[];
+      error?: string;
+    }
   | { type: 'error'; code: string; message: string; recoverable: boolean; field?: string }
   /** The newest unfinished run this tab may resume, or null; answers checkResume. */
   | { type: 'resumable'; run: RunSummary | null }

@@ -6,7 +6,7 @@ import { loseDevice, watchDevice } from './deviceLoss';
 import { failStorage } from './storageFault';
 import { loadTrainingData } from './data';
 import { chooseBackend, useWasmWithThreads } from './backend';
-import { checkThreads } from './wasm/threadCheck';
+import { checkThreads, timeKernels } from './wasm/threadCheck';
 import { TrainerCore } from './core';
 import { probeSpeed } from './probe';
 
@@ -48,7 +48,7 @@ function deviceLost(backend: BackendName, reason: string): void {
 async function threadCheck(): Promise<void> {
   try {
     await useWasmWithThreads();
-    self.postMessage({ type: 'threadCheck', ...checkThreads() } satisfies TrainerEvent);
+    self.postMessage({ type: 'threadCheck', ...checkThreads(), timings: timeKernels() } satisfies TrainerEvent);
   } catch (e) {
     self.postMessage({ type: 'threadCheck', threads: 0, compared: [], differing: [], error: e instanceof Error ? e.message : String(e) } satisfies TrainerEvent);
   }

@@ -4,7 +4,7 @@
  * generated kernel modules as the trainer (their bytes lie on that heap) and runs its share of
  * each job, blocking on Atomics.wait between jobs.
  */
-import { CALL_WORDS, ERROR, GEN, MODULES, PENDING, STOP, threadBase, type HelperInit } from './pool-layout';
+import { CALL_WORDS, ERROR, GEN, MODULES, PENDING, STOP, threadBase, waitWhile, type HelperInit } from './pool-layout';
 
 type Fn = (...args: number[]) => unknown;
 
@@ -28,7 +28,7 @@ self.onmessage = (e: MessageEvent<HelperInit>) => {
   postMessage('ready');
   let seen = Atomics.load(ctl, GEN);
   for (;;) {
-    Atomics.wait(ctl, GEN, seen);
+    waitWhile(ctl, GEN, seen);
     seen = Atomics.load(ctl, GEN);
     if (Atomics.load(ctl, STOP)) return;
     try {

@@ -21,6 +21,23 @@ export const CONTROL_BYTES = CALLS_BYTE + 8 * THREAD_WORDS * MAX_HELPERS;
 /** Where helper h's call list starts, in float64 words. */
 export const threadBase = (h: number) => CALLS_BYTE / 8 + h * THREAD_WORDS;
 
+/**
+ * How long a thread spins on the control word before sleeping in Atomics.wait, in ms: a step's
+ * kernels come a fraction of a millisecond apart, and waking a sleeping thread costs tens of µs.
+ */
+export const SPIN_MS = 0.05;
+
+/** Spins until ctl[i] is no longer `value` or SPIN_MS pass; then sleeps on it until it changes. */
+export function waitWhile(ctl: Int32Array, i: number, value: number): void {
+  const until = performance.now() + SPIN_MS;
+  for (let n = 0; Atomics.load(ctl, i) === value; n++) {
+    if ((n & 63) === 63 && performance.now() > until) {
+      Atomics.wait(ctl, i, value);
+      return;
+    }
+  }
+}
+
 export interface HelperInit {
   memory: WebAssembly.Memory;
   control: SharedArrayBuffer;

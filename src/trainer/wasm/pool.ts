@@ -1,5 +1,6 @@
 import {
   CALL_WORDS, CONTROL_BYTES, ERROR, GEN, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES, PENDING, STOP, threadBase,
+  waitWhile,
   type HelperInit,
 } from './pool-layout';
 import { isShared, memoryOf, type WasmBackendInternals } from './tfjs-internals';
@@ -67,7 +68,7 @@ class KernelPool {
       failure = e;
     }
     // The trainer runs in a worker, where Atomics.wait may block.
-    for (let p = Atomics.load(this.ctl, PENDING); p !== 0; p = Atomics.load(this.ctl, PENDING)) Atomics.wait(this.ctl, PENDING, p);
+    for (let p = Atomics.load(this.ctl, PENDING); p !== 0; p = Atomics.load(this.ctl, PENDING)) waitWhile(this.ctl, PENDING, p);
     if (failure) throw failure;
     if (Atomics.load(this.ctl, ERROR)) throw new Error('A WASM kernel helper thread failed (see the console)');
   }
@@ -158,7 +159,7 @@ export async function startKernelPool(backend: WasmBackendInternals, cores = nav
   if (!globalThis.crossOriginIsolated) return none('the page is not cross-origin isolated');
   if (!isShared(memory)) return none("tfjs's WASM memory is not shared");
   const helpers = Math.min(MAX_HELPERS, Math.max(0, cores - 1));
-  if (helpers === 0) return none('one CPU core');
+  if (helpers === 0) return none(cores < (navigator.hardwareConcurrency || 1) ? 'one thread asked for' : 'one CPU core');
   const control = new SharedArrayBuffer(CONTROL_BYTES);
   const workers = Array.from({ length: helpers }, () => new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' }));
   try {

@@ -12,6 +12,44 @@ export interface ThreadCheck {
   compared: string[];
   /** Those whose results differ in any bit from one thread's. */
   differing: string[];
+  /** Median milliseconds of a few kernels at the default models' sizes, on all threads and on one. */
+  timings?: { name: string; manyMs: number; oneMs: number }[];
+}
+
+/** Median of `runs` timings of f (its result disposed). */
+function medianMs(f: () => tf.Tensor, runs = 9): number {
+  const ms = Array.from({ length: runs }, () => {
+    const t0 = performance.now();
+    f().dispose();
+    return performance.now() - t0;
+  }).sort((a, b) => a - b);
+  return ms[runs >> 1];
+}
+
+/**
+ * How long the heaviest kernels of the default models take on the kernels' threads and on one
+ * (the bench's per-kernel view of thread scaling; whole steps also run tfjs's own ops on one thread).
+ */
+export function timeKernels(): NonNullable<ThreadCheck['timings']> {
+  useFastWasmKernels();
+  const x = random([128, 784], 1);
+  const w = random([784, 400], 2);
+  const dy = random([128, 400], 3);
+  const img = random([128, 14, 14, 32], 4) as tf.Tensor4D;
+  const f = random([3, 3, 32, 64], 5) as tf.Tensor4D;
+  const cases: [string, () => tf.Tensor][] = [
+    ['dense 784→400 forward, batch 128', () => tf.matMul(x, w)],
+    ['dense 784→400 weight gradient', () => tf.matMul(x, dy, true, false)],
+    ['dense 400→784 input gradient', () => tf.matMul(dy, w, false, true)],
+    ['conv 14×14×32 → 7×7×64, batch 128', () => tf.conv2d(img, f, 2, 'same')],
+  ];
+  const out = cases.map(([name, op]) => {
+    op().dispose();
+    onOneThread(op).dispose();
+    return { name, manyMs: medianMs(op), oneMs: onOneThread(() => medianMs(op)) };
+  });
+  tf.dispose([x, w, dy, img, f]);
+  return out;
 }
 
 const random = (shape: number[], seed: number) => {
@@ -45,6 +83,7 @@ export function checkThreads(): ThreadCheck {
     ['matMul 128×784·784×400', () => tf.matMul(random([128, 784], 1), random([784, 400], 2))],
     ['matMul 131×400·(784×400)ᵀ', () => tf.matMul(random([131, 400], 3), random([784, 400], 4), false, true)],
     ['matMul (128×784)ᵀ·128×403', () => tf.matMul(random([128, 784], 5), random([128, 403], 6), true, false)],
+    ['matMul 4099×64·64×8 (split by rows)', () => tf.matMul(random([4099, 64], 17), random([64, 8], 18))],
     ['fused matMul + bias + relu', () => tf.fused.matMul({ a: random([128, 20], 7), b: random([20, 400], 8), bias: random([400], 9), activation: 'relu' })],
     ['conv2d 16×14×14×32 k3 s2 → 64', () => tf.conv2d(random([16, 14, 14, 32], 10) as tf.Tensor4D, random([3, 3, 32, 64], 11) as tf.Tensor4D, 2, 'same')],
     ['fused conv2d + bias + relu, 7 images', () => tf.fused.conv2d({ x: random([7, 15, 15, 16], 12) as tf.Tensor4D, filter: random([3, 3, 16, 32], 13) as tf.Tensor4D, strides: 1, pad: 'same', bias: random([32], 14), activation: 'relu' })],

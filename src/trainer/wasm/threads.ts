@@ -39,6 +39,13 @@ function routeTfjsPthreads(): void {
   };
 }
 
+/** navigator.hardwareConcurrency, or fewer when the page asked for fewer (`?threads=N`, the worker's name). */
+function coresToUse(): number {
+  const cores = navigator.hardwareConcurrency || 1;
+  const asked = /threads=(\d+)/.exec((globalThis as { name?: string }).name ?? '');
+  return asked ? Math.max(1, Math.min(cores, Number(asked[1]))) : cores;
+}
+
 export interface WasmThreads {
   threads: number;
   /** e.g. "SIMD, 2 threads" or "SIMD, 1 thread (the page is not cross-origin isolated)". */
@@ -48,7 +55,7 @@ export interface WasmThreads {
 /** Starts the kernel helpers for the active WASM backend; the thread count and a note for the status. */
 export async function startWasmThreads(): Promise<WasmThreads> {
   const backend = activeWasmBackend();
-  const threads = backend ? await startKernelPool(backend) : 1;
+  const threads = backend ? await startKernelPool(backend, coresToUse()) : 1;
   let simd = 'SIMD';
   try {
     simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD';
