@@ -1,7 +1,7 @@
 import * as tf from '../tf';
 import type { AdamConstants } from '../wasm/kernels';
 import { exclusive, heapKernels, heapView, memoryOf, pointer, uninitialised, wasmBackend } from '../wasm/heap';
-import { kernelThreads, runOnThreads, share, type Call } from '../wasm/pool';
+import { cut, kernelThreads, partsFor, runCalls, type Call } from '../wasm/pool';
 
 /** tfjs's NamedTensor (not re-exported by tfjs-core's index). */
 type NamedTensor = { name: string; tensor: tf.Tensor };
@@ -65,7 +65,7 @@ export class FusedAdam extends tf.Optimizer {
     };
     const memory = memoryOf(backend);
     const threads = kernelThreads(memory);
-    const lists: Call[][] = Array.from({ length: threads }, () => []);
+    const calls: Call[] = [];
     const updates: (Record<'w' | 'm' | 'v', tf.Variable> & Record<'g' | 'next' | 'mNext' | 'vNext', tf.Tensor>)[] = [];
     named.forEach(([name, g], i) => {
       const w = tf.engine().registeredVariables[name];
@@ -85,17 +85,15 @@ export class FusedAdam extends tf.Optimizer {
     });
     const at = (t: tf.Tensor) => pointer(backend, t);
     for (const { w, g, m, v, next, mNext, vNext } of updates) {
-      // Element-wise: each float is updated by exactly one thread, with the same arithmetic on any.
+      // Element-wise: each float is updated by exactly one call, with the same arithmetic on any thread.
       const quads = w.size >> 2;
-      const parts = quads >= SPLIT_MIN ? threads : 1;
-      for (let t = 0; t < parts; t++) {
-        const [q0, q1] = share(quads, parts, t);
-        if (q1 === q0) continue;
-        const o = 16 * q0;
-        lists[t].push(kernels.adamCall([at(w) + o, at(g) + o, at(m) + o, at(v) + o], [at(next) + o, at(mNext) + o, at(vNext) + o], 4 * (q1 - q0), k));
-      }
+      calls.push(
+        ...cut(quads, quads >= SPLIT_MIN ? partsFor(quads, threads) : 1, (q0, q1) => [
+          kernels.adamCall([at(w) + 16 * q0, at(g) + 16 * q0, at(m) + 16 * q0, at(v) + 16 * q0], [at(next) + 16 * q0, at(mNext) + 16 * q0, at(vNext) + 16 * q0], 4 * (q1 - q0), k),
+        ]),
+      );
     }
-    runOnThreads(memory, lists);
+    runCalls(memory, calls);
     for (const { w, g, m, v, next, mNext, vNext } of updates) {
       const n4 = w.size & ~3;
       if (n4 < w.size) adamTail(n4, [w, g, m, v, next, mNext, vNext].map((t) => heapView(backend, t)), k);

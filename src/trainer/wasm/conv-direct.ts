@@ -3,7 +3,7 @@ import { MR, NR } from './gemm-wasm';
 import { convModule } from './conv-direct-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
 import { isShared } from './tfjs-internals';
-import { compileKernelModule, kernelThreads, runOnThreads, share, type Call, type KernelModule } from './pool';
+import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
 
 export interface ConvArgs {
   /** Byte offsets on the heap: input [n, h, w, ci], filter [kh, kw, ci, co], bias [co] or 0, output [n, ho, wo, co]. */
@@ -81,17 +81,17 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
     const name = a.relu ? 'dconvPanel_relu' : 'dconvPanel';
     const row = 4 * wp * ci;
     const outRow = 4 * wo * co;
-    // Each thread a run of whole images, all panels: an output element is summed by the same
-    // tile function in the same order on any thread, so results are bit for bit one thread's.
-    const threads = Math.min(n, n * ho * wo * co * taps >= PARALLEL_MIN ? kernelThreads(memory) : 1);
-    const lists = Array.from({ length: threads }, (_, t): Call[] => {
-      const [i0, i1] = share(n, threads, t);
-      return Array.from({ length: i1 > i0 ? co / NR : 0 }, (_, j) => ({
+    // Runs of whole images, all panels, taken by threads as they come free: an output element is
+    // summed by the same tile function in the same order on any thread, so results are bit for
+    // bit one thread's.
+    const threads = n * ho * wo * co * taps >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+    const calls = cut(n, partsFor(n, threads), (i0, i1) =>
+      Array.from({ length: co / NR }, (_, j): Call => ({
         mod, name,
         args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), kw * ci, kh, row, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
-      }));
-    });
-    runOnThreads(memory, lists);
+      })),
+    );
+    runCalls(memory, calls);
   } finally {
     heap._free(scratch);
   }

@@ -1,7 +1,6 @@
 import { gemmModule, MR, NR } from './gemm-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
-import { MAX_CALLS } from './pool-layout';
-import { compileKernelModule, kernelThreads, runOnThreads, share, type Call, type KernelModule } from './pool';
+import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
 import { isShared, type HeapModule } from './tfjs-internals';
 
 export { HAS_RELAXED_FMA };
@@ -84,38 +83,36 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     if (g.bias) f32.copyWithin(bias >> 2, g.bias >> 2, (g.bias >> 2) + n);
     const threads = m * n * depth >= PARALLEL_MIN ? kernelThreads(memory) : 1;
     const call = (name: string, ...args: number[]): Call => ({ mod: k.mod, name, args });
-    // Packing, shared out too: A by blocks of MR rows, B by panels of NR columns (each thread
+    // Packing, shared out too: A by blocks of MR rows, B by panels of NR columns (each part
     // writes its own blocks and panels; a copy, so no rounding anywhere).
     const [sm, sk] = g.transposeA ? [4, 4 * m] : [4 * depth, 4];
-    const packA = parts(threads, Math.ceil(m / MR), (b0, b1) => [call('packA', g.a + b0 * MR * sm, ap + 4 * b0 * MR * depth, Math.min(m, b1 * MR) - b0 * MR, depth, sm, sk)]);
+    const blocks = Math.ceil(m / MR);
+    const packA = cut(blocks, partsFor(blocks, threads), (b0, b1) => [call('packA', g.a + b0 * MR * sm, ap + 4 * b0 * MR * depth, Math.min(m, b1 * MR) - b0 * MR, depth, sm, sk)]);
     const [bk, bn] = g.transposeB ? [4, 4 * depth] : [4 * n, 4];
     const packB = g.packB
-      ? ((calls: Call[]) => parts(threads, calls.length, (from, to) => calls.slice(from, to)))(g.packB(k, bp))
-      : parts(threads, panels, (j0, j1) => [call('packB', g.b + j0 * NR * bn, bp + 4 * NR * j0 * depth, depth, Math.min(n, j1 * NR) - j0 * NR, bk, bn)]);
-    runOnThreads(memory, Array.from({ length: Math.max(packA.length, packB.length) }, (_, t) => [...(packA[t] ?? []), ...(packB[t] ?? [])]));
+      ? g.packB(k, bp)
+      : cut(panels, partsFor(panels, threads), (j0, j1) => [call('packB', g.b + j0 * NR * bn, bp + 4 * NR * j0 * depth, depth, Math.min(n, j1 * NR) - j0 * NR, bk, bn)]);
+    runCalls(memory, [...packA, ...packB]);
     const micro = g.relu ? k.microRelu : k.micro;
     const name = g.relu ? 'gemm_relu' : 'gemm';
     const fullRows = Math.floor(m / MR);
     const fullPanels = Math.floor(n / NR);
     const ldc = 4 * n;
-    // Each thread a run of whole panels (or, when too few, of row blocks): every element of C is
-    // summed by the same tile function in the same order whichever thread runs it, so the result
-    // is bit for bit the one-thread result.
+    // Runs of whole panels (or, when too few, of row blocks), each thread taking runs as it comes
+    // free: every element of C is summed by the same tile function in the same order whichever
+    // thread runs it, so the result is bit for bit the one-thread result.
     const byPanels = fullPanels >= threads || fullRows < threads;
     const rest = m - fullRows * MR;
     const aRest = ap + 4 * fullRows * MR * depth;
-    // The last rows (fewer than MR) of a thread's panels go with them while the calls fit.
-    const restHere = byPanels && rest > 0 && Math.ceil(fullPanels / threads) < MAX_CALLS;
+    // The last rows (fewer than MR) of each full panel, as calls of their own.
+    const restHere = byPanels && rest > 0;
     const restTile = (j: number) => call(`micro${rest}${g.relu ? '_relu' : ''}`, aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);
-    runOnThreads(
-      memory,
-      byPanels
-        ? parts(threads, fullPanels, (p0, p1) => [
-            call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0),
-            ...(restHere ? Array.from({ length: p1 - p0 }, (_, j) => restTile(p0 + j)) : []),
-          ])
-        : parts(threads, fullRows, (b0, b1) => [call(name, ap + 4 * b0 * MR * depth, bp, g.c + b0 * MR * ldc, b1 - b0, depth, fullPanels, ldc, bias)]),
-    );
+    runCalls(memory, [
+      ...(byPanels
+        ? cut(fullPanels, partsFor(fullPanels, threads), (p0, p1) => [call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0)])
+        : cut(fullRows, partsFor(fullRows, threads), (b0, b1) => [call(name, ap + 4 * b0 * MR * depth, bp, g.c + b0 * MR * ldc, b1 - b0, depth, fullPanels, ldc, bias)])),
+      ...(restHere ? Array.from({ length: fullPanels }, (_, j) => restTile(j)) : []),
+    ]);
     if (rest > 0 && !restHere) {
       for (let j = 0; j < fullPanels; j++) {
         micro[rest - 1](aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);
@@ -140,10 +137,3 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
   }
 }
 
-/** For each of `threads` parts of `n` items, the calls for its run [from, to) (none for an empty run). */
-function parts(threads: number, n: number, make: (from: number, to: number) => Call[]): Call[][] {
-  return Array.from({ length: Math.max(1, Math.min(threads, n)) }, (_, t) => {
-    const [from, to] = share(n, Math.max(1, Math.min(threads, n)), t);
-    return to > from ? make(from, to) : [];
-  });
-}

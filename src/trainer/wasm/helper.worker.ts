@@ -1,16 +1,17 @@
 /// <reference lib="webworker" />
 /**
  * A kernel helper thread (pool.ts): it imports tfjs's shared WASM memory, compiles the same
- * generated kernel modules as the trainer (their bytes lie on that heap) and runs its share of
- * each job, blocking on Atomics.wait between jobs.
+ * generated kernel modules as the trainer (their bytes lie on that heap) and, for each job, claims
+ * and runs calls until none is left, sleeping in Atomics.wait between jobs.
  */
-import { CALL_WORDS, ERROR, GEN, MODULES, PENDING, STOP, threadBase, waitWhile, type HelperInit } from './pool-layout';
+import { callBase, claim, DONE, ERROR, GEN, MODULES, STOP, waitWhile, type HelperInit } from './pool-layout';
 
 type Fn = (...args: number[]) => unknown;
 
 self.onmessage = (e: MessageEvent<HelperInit>) => {
   const { memory, control, index } = e.data;
   const ctl = new Int32Array(control);
+  const ticket = new BigInt64Array(control);
   const calls = new Float64Array(control);
   const modules: Fn[][] = [];
   const fnOf = (id: number): Fn => {
@@ -18,8 +19,7 @@ self.onmessage = (e: MessageEvent<HelperInit>) => {
     if (!modules[mod]) {
       const [ptr, len] = [ctl[MODULES + 2 * mod], ctl[MODULES + 2 * mod + 1]];
       // slice: a private copy, since the bytes sit in shared memory.
-      const bytes = new Uint8Array(memory.buffer, ptr, len).slice();
-      const module = new WebAssembly.Module(bytes);
+      const module = new WebAssembly.Module(new Uint8Array(memory.buffer, ptr, len).slice());
       const instance = new WebAssembly.Instance(module, { env: { memory } });
       modules[mod] = WebAssembly.Module.exports(module).map((x) => instance.exports[x.name] as Fn);
     }
@@ -31,18 +31,19 @@ self.onmessage = (e: MessageEvent<HelperInit>) => {
     waitWhile(ctl, GEN, seen);
     seen = Atomics.load(ctl, GEN);
     if (Atomics.load(ctl, STOP)) return;
-    try {
-      const base = threadBase(index);
-      const n = calls[base];
-      for (let c = 0; c < n; c++) {
-        const at = base + 1 + c * CALL_WORDS;
-        const args = Array.from(calls.subarray(at + 2, at + 2 + calls[at + 1]));
-        fnOf(calls[at])(...args);
+    for (;;) {
+      // A claim below the count is a call of the job the ticket names, whichever job this thread
+      // woke for: that job's calls were all written before its ticket, and stay until all are done.
+      const [, count, i] = claim(ticket);
+      if (i >= count) break;
+      try {
+        const at = callBase(i);
+        fnOf(calls[at])(...calls.subarray(at + 2, at + 2 + calls[at + 1]));
+      } catch (err) {
+        console.error('kernel helper', index, err);
+        Atomics.store(ctl, ERROR, 1);
       }
-    } catch (err) {
-      console.error('kernel helper', index, err);
-      Atomics.store(ctl, ERROR, 1);
+      if (Atomics.add(ctl, DONE, 1) + 1 === count) Atomics.notify(ctl, DONE);
     }
-    if (Atomics.sub(ctl, PENDING, 1) === 1) Atomics.notify(ctl, PENDING);
   }
 };

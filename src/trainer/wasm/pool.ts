@@ -1,7 +1,6 @@
 import {
-  CALL_WORDS, CONTROL_BYTES, ERROR, GEN, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES, PENDING, STOP, threadBase,
-  waitWhile,
-  type HelperInit,
+  callBase, claim, CONTROL_BYTES, DONE, ERROR, GEN, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES, STOP, TICKET, ticket,
+  waitWhile, type HelperInit,
 } from './pool-layout';
 import { isShared, memoryOf, type WasmBackendInternals } from './tfjs-internals';
 
@@ -36,8 +35,10 @@ const runCall = (c: Call) => void c.mod.exports[c.name](...c.args);
 /** Trainer-side handle on the helper threads: a shared control block and N−1 workers. */
 class KernelPool {
   private readonly ctl: Int32Array;
+  private readonly ticket: BigInt64Array;
   private readonly calls: Float64Array;
   private modules = 0;
+  private job = 0;
 
   constructor(
     readonly backend: WasmBackendInternals,
@@ -46,6 +47,7 @@ class KernelPool {
     private readonly workers: Worker[],
   ) {
     this.ctl = new Int32Array(control);
+    this.ticket = new BigInt64Array(control);
     this.calls = new Float64Array(control);
   }
 
@@ -53,37 +55,37 @@ class KernelPool {
     return this.workers.length + 1;
   }
 
-  /** Runs lists[0] here and lists[h + 1] on helper h, all at once; returns when all are done. */
-  run(lists: Call[][]): void {
-    const helpers = this.workers.length;
-    for (let h = 0; h < helpers; h++) this.write(h, lists[h + 1] ?? []);
-    Atomics.store(this.ctl, ERROR, 0);
-    Atomics.store(this.ctl, PENDING, helpers);
-    Atomics.add(this.ctl, GEN, 1);
-    Atomics.notify(this.ctl, GEN);
-    let failure: unknown = null;
-    try {
-      (lists[0] ?? []).forEach(runCall);
-    } catch (e) {
-      failure = e;
-    }
-    // The trainer runs in a worker, where Atomics.wait may block.
-    for (let p = Atomics.load(this.ctl, PENDING); p !== 0; p = Atomics.load(this.ctl, PENDING)) waitWhile(this.ctl, PENDING, p);
-    if (failure) throw failure;
-    if (Atomics.load(this.ctl, ERROR)) throw new Error('A WASM kernel helper thread failed (see the console)');
-  }
-
-  private write(h: number, list: Call[]): void {
-    if (list.length > MAX_CALLS) throw new Error(`kernel pool: ${list.length} calls for one thread, at most ${MAX_CALLS}`);
-    const base = threadBase(h);
-    this.calls[base] = list.length;
+  /** Runs the calls on this thread and the helpers, each call once, in any order; returns when all are done. */
+  run(list: Call[]): void {
     list.forEach((c, i) => {
       if (c.args.length > MAX_ARGS) throw new Error(`kernel pool: ${c.name} has ${c.args.length} arguments, at most ${MAX_ARGS}`);
-      const at = base + 1 + i * CALL_WORDS;
+      const at = callBase(i);
       this.calls[at] = (this.register(c.mod) << 8) | c.mod.index.get(c.name)!;
       this.calls[at + 1] = c.args.length;
       this.calls.set(c.args, at + 2);
     });
+    this.job = (this.job + 1) & 0x7fffffff;
+    Atomics.store(this.ctl, ERROR, 0);
+    Atomics.store(this.ctl, DONE, 0);
+    // The ticket after the calls: a claim below its count finds them written.
+    Atomics.store(this.ticket, TICKET, ticket(this.job, list.length));
+    Atomics.store(this.ctl, GEN, this.job);
+    Atomics.notify(this.ctl, GEN);
+    let failure: unknown = null;
+    for (;;) {
+      const [, count, i] = claim(this.ticket);
+      if (i >= count) break;
+      try {
+        runCall(list[i]);
+      } catch (e) {
+        failure ??= e;
+      }
+      Atomics.add(this.ctl, DONE, 1);
+    }
+    // The trainer runs in a worker, where Atomics.wait may block.
+    for (let d = Atomics.load(this.ctl, DONE); d !== list.length; d = Atomics.load(this.ctl, DONE)) waitWhile(this.ctl, DONE, d);
+    if (failure) throw failure;
+    if (Atomics.load(this.ctl, ERROR)) throw new Error('A WASM kernel helper thread failed (see the console)');
   }
 
   /** Puts a module's bytes on the shared heap (for good: a handful of modules) for the helpers. */
@@ -130,10 +132,10 @@ export function onOneThread<T>(f: () => T): T {
   }
 }
 
-/** Runs lists[t] on thread t (lists[0] here) and returns when every list is done. */
-export function runOnThreads(memory: WebAssembly.Memory, lists: Call[][]): void {
-  if (!suspended && pool && pool.memory === memory && lists.length > 1 && lists.every((l) => l.length <= MAX_CALLS)) pool.run(lists);
-  else lists.forEach((l) => l.forEach(runCall));
+/** Runs independent calls (each writes only its own outputs) on the kernel threads; returns when all are done. */
+export function runCalls(memory: WebAssembly.Memory, list: Call[]): void {
+  if (!suspended && pool && pool.memory === memory && list.length > 1 && list.length <= MAX_CALLS) pool.run(list);
+  else list.forEach(runCall);
 }
 
 /** Test hook: split kernels for `n` threads but run the parts in turn on this one. */
@@ -185,6 +187,19 @@ export async function startKernelPool(backend: WasmBackendInternals, cores = nav
 function none(reason: string): number {
   unavailable = reason;
   return 1;
+}
+
+/** Parts per thread a kernel is cut into: more balance the load when a thread is slow to run. */
+const PARTS_PER_THREAD = 4;
+
+/** How many parts to cut `n` items into for `threads` threads (1 on one thread). */
+export function partsFor(n: number, threads: number): number {
+  return threads <= 1 ? 1 : Math.max(1, Math.min(n, threads * PARTS_PER_THREAD));
+}
+
+/** The calls for `n` items cut into `parts` contiguous runs, `make` giving a run [from, to)'s calls. */
+export function cut(n: number, parts: number, make: (from: number, to: number) => Call[]): Call[] {
+  return Array.from({ length: parts }, (_, t) => share(n, parts, t)).flatMap(([from, to]) => (to > from ? make(from, to) : []));
 }
 
 /** [from, to) of `n` items for part t of `parts`, in contiguous, nearly equal runs. */
