@@ -93,7 +93,7 @@ export class FusedAdam extends tf.Optimizer {
         ]),
       );
     }
-    runCalls(memory, calls);
+    runCalls(memory, calls, threads > 1);
     for (const { w, g, m, v, next, mNext, vNext } of updates) {
       const n4 = w.size & ~3;
       if (n4 < w.size) adamTail(n4, [w, g, m, v, next, mNext, vNext].map((t) => heapView(backend, t)), k);

@@ -91,7 +91,7 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
         args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), kw * ci, kh, row, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
       })),
     );
-    runCalls(memory, calls);
+    runCalls(memory, calls, threads > 1);
   } finally {
     heap._free(scratch);
   }

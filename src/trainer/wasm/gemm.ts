@@ -92,7 +92,7 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     const packB = g.packB
       ? g.packB(k, bp)
       : cut(panels, partsFor(panels, threads), (j0, j1) => [call('packB', g.b + j0 * NR * bn, bp + 4 * NR * j0 * depth, depth, Math.min(n, j1 * NR) - j0 * NR, bk, bn)]);
-    runCalls(memory, [...packA, ...packB]);
+    runCalls(memory, [...packA, ...packB], threads > 1);
     const micro = g.relu ? k.microRelu : k.micro;
     const name = g.relu ? 'gemm_relu' : 'gemm';
     const fullRows = Math.floor(m / MR);
@@ -112,7 +112,7 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
         ? cut(fullPanels, partsFor(fullPanels, threads), (p0, p1) => [call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0)])
         : cut(fullRows, partsFor(fullRows, threads), (b0, b1) => [call(name, ap + 4 * b0 * MR * depth, bp, g.c + b0 * MR * ldc, b1 - b0, depth, fullPanels, ldc, bias)])),
       ...(restHere ? Array.from({ length: fullPanels }, (_, j) => restTile(j)) : []),
-    ]);
+    ], threads > 1);
     if (rest > 0 && !restHere) {
       for (let j = 0; j < fullPanels; j++) {
         micro[rest - 1](aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);

@@ -132,9 +132,12 @@ export function onOneThread<T>(f: () => T): T {
   }
 }
 
-/** Runs independent calls (each writes only its own outputs) on the kernel threads; returns when all are done. */
-export function runCalls(memory: WebAssembly.Memory, list: Call[]): void {
-  if (!suspended && pool && pool.memory === memory && list.length > 1 && list.length <= MAX_CALLS) pool.run(list);
+/**
+ * Runs independent calls (each writes only its own outputs) on the kernel threads, or here alone
+ * when `parallel` is false (work too small to be worth waking them); returns when all are done.
+ */
+export function runCalls(memory: WebAssembly.Memory, list: Call[], parallel = true): void {
+  if (parallel && !suspended && pool && pool.memory === memory && list.length > 1 && list.length <= MAX_CALLS) pool.run(list);
   else list.forEach(runCall);
 }
 
