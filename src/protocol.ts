@@ -122,7 +122,7 @@ export type TrainerEvent =
       compared: string[];
       differing: string[];
       /** Median ms of the heaviest kernels on all threads and on one. */
-      timings?: { name: string; manyMs: number; oneMs: number }[];
+      timings?: { name: string; manyMs: number; oneMs: number; helpedShare: number }[];
       error?: string;
     }
   | { type: 'error'; code: string; message: string; recoverable: boolean; field?: string }

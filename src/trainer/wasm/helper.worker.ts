@@ -4,7 +4,7 @@
  * generated kernel modules as the trainer (their bytes lie on that heap) and, for each job, claims
  * and runs calls until none is left, sleeping in Atomics.wait between jobs.
  */
-import { callBase, claim, DONE, ERROR, GEN, MODULES, STOP, waitWhile, type HelperInit } from './pool-layout';
+import { callBase, claim, DONE, ERROR, GEN, HELPED, MODULES, STOP, waitWhile, type HelperInit } from './pool-layout';
 
 type Fn = (...args: number[]) => unknown;
 
@@ -43,6 +43,7 @@ self.onmessage = (e: MessageEvent<HelperInit>) => {
         console.error('kernel helper', index, err);
         Atomics.store(ctl, ERROR, 1);
       }
+      Atomics.add(ctl, HELPED, 1);
       if (Atomics.add(ctl, DONE, 1) + 1 === count) Atomics.notify(ctl, DONE);
     }
   }

@@ -12,6 +12,7 @@ export const GEN = 0; // job number (int32 word): helpers sleep until it changes
 export const DONE = 1; // calls of the current job finished
 export const ERROR = 2; // 1 when a call threw on a helper (its message is in the console)
 export const STOP = 3; // 1: helpers return
+export const HELPED = 6; // calls run by helpers, ever (a statistic)
 export const TICKET = 2; // a BigInt64 word index: int32 words 4–5
 export const MODULES = 16; // module table (int32 words): [ptr, len] of each module's bytes on the shared heap
 export const MAX_MODULES = 120;

@@ -1,5 +1,5 @@
 import {
-  callBase, claim, CONTROL_BYTES, DONE, ERROR, GEN, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES, STOP, TICKET, ticket,
+  callBase, claim, CONTROL_BYTES, DONE, ERROR, GEN, HELPED, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES, STOP, TICKET, ticket,
   waitWhile, type HelperInit,
 } from './pool-layout';
 import { isShared, memoryOf, type WasmBackendInternals } from './tfjs-internals';
@@ -39,6 +39,13 @@ class KernelPool {
   private readonly calls: Float64Array;
   private modules = 0;
   private job = 0;
+  /** Calls run through the pool, ever. */
+  callsRun = 0;
+
+  /** Calls the helpers ran, ever. */
+  get helped(): number {
+    return Atomics.load(this.ctl, HELPED);
+  }
 
   constructor(
     readonly backend: WasmBackendInternals,
@@ -65,6 +72,7 @@ class KernelPool {
       this.calls.set(c.args, at + 2);
     });
     this.job = (this.job + 1) & 0x7fffffff;
+    this.callsRun += list.length;
     Atomics.store(this.ctl, ERROR, 0);
     Atomics.store(this.ctl, DONE, 0);
     // The ticket after the calls: a claim below its count finds them written.
@@ -139,6 +147,11 @@ export function onOneThread<T>(f: () => T): T {
 export function runCalls(memory: WebAssembly.Memory, list: Call[], parallel = true): void {
   if (parallel && !suspended && pool && pool.memory === memory && list.length > 1 && list.length <= MAX_CALLS) pool.run(list);
   else list.forEach(runCall);
+}
+
+/** How many kernel calls went through the pool and how many of them the helpers ran. */
+export function poolStats(): { calls: number; helped: number } {
+  return pool ? { calls: pool.callsRun, helped: pool.helped } : { calls: 0, helped: 0 };
 }
 
 /** Test hook: split kernels for `n` threads but run the parts in turn on this one. */

@@ -3,7 +3,7 @@ import { FusedAdam } from '../optim/adam';
 import { mulberry32 } from '../random';
 import { filterGradGemm } from './conv-gemm';
 import { memoryOf, wasmBackend } from './heap';
-import { kernelThreads, onOneThread } from './pool';
+import { kernelThreads, onOneThread, poolStats } from './pool';
 import { useFastWasmKernels } from './register';
 
 export interface ThreadCheck {
@@ -13,7 +13,7 @@ export interface ThreadCheck {
   /** Those whose results differ in any bit from one thread's. */
   differing: string[];
   /** Median milliseconds of a few kernels at the default models' sizes, on all threads and on one. */
-  timings?: { name: string; manyMs: number; oneMs: number }[];
+  timings?: { name: string; manyMs: number; oneMs: number; helpedShare: number }[];
 }
 
 /** Median of `runs` timings of f (its result disposed). */
@@ -46,7 +46,12 @@ export function timeKernels(): NonNullable<ThreadCheck['timings']> {
   const out = cases.map(([name, op]) => {
     op().dispose();
     onOneThread(op).dispose();
-    return { name, manyMs: medianMs(op), oneMs: onOneThread(() => medianMs(op)) };
+    const before = poolStats();
+    const manyMs = medianMs(op);
+    const after = poolStats();
+    // The share of the threaded runs' calls that helpers ran (0 when they never got to any).
+    const helpedShare = (after.helped - before.helped) / Math.max(1, after.calls - before.calls);
+    return { name, manyMs, oneMs: onOneThread(() => medianMs(op)), helpedShare };
   });
   tf.dispose([x, w, dy, img, f]);
   return out;
