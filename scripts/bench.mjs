@@ -212,12 +212,15 @@ try {
     const note = s.error ?? s.lost ?? (s.used !== s.backend ? `fell back to ${s.used}` : `first step after ${s.firstStepMs} ms`);
     console.log(`| ${s.architecture} | ${s.backend} | ${s.backend === 'wasm' ? (s.threads ?? '—') : '—'} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${note} |`);
   }
-  // Thread scaling: each model's WASM figure at its most threads over its figure at one.
+  // Thread scaling: each model's median WASM figure at its most threads over its median at one.
+  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
   for (const architecture of ARCHS) {
     const wasm = speeds.filter((s) => s.architecture === architecture && s.backend === 'wasm' && s.used === 'wasm' && s.imagesPerSec);
-    const one = wasm.find((s) => s.threads === 1);
-    const most = wasm.sort((a, b) => b.threads - a.threads)[0];
-    if (one && most && most.threads > 1) console.log(`${architecture}: ${most.threads} threads / 1 thread = ${(most.imagesPerSec / one.imagesPerSec).toFixed(2)}×`);
+    const at = (n) => wasm.filter((s) => s.threads === n).map((s) => s.imagesPerSec);
+    const most = Math.max(0, ...wasm.map((s) => s.threads));
+    if (most > 1 && at(1).length > 0) {
+      console.log(`${architecture}: ${most} threads / 1 thread = ${(median(at(most)) / median(at(1))).toFixed(2)}× (medians of ${at(most).length} and ${at(1).length} runs)`);
+    }
   }
   if (run) {
     console.log(`\n${EPOCHS} epochs of the default MLP VAE on ${best}: ${run.seconds.toFixed(0)} s, final test nELBO ${run.finalTestNelbo}, ≤110 after ${run.secondsTo110 ?? '—'} s, longest main-thread task ${run.longestTaskMs.toFixed(0)} ms, dataset cold ${run.datasetColdMs} ms / warm ${run.datasetWarmMs} ms`);
