@@ -213,7 +213,10 @@ try {
     console.log(`| ${s.architecture} | ${s.backend} | ${s.backend === 'wasm' ? (s.threads ?? '—') : '—'} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${note} |`);
   }
   // Thread scaling: each model's median WASM figure at its most threads over its median at one.
-  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
   for (const architecture of ARCHS) {
     const wasm = speeds.filter((s) => s.architecture === architecture && s.backend === 'wasm' && s.used === 'wasm' && s.imagesPerSec);
     const at = (n) => wasm.filter((s) => s.threads === n).map((s) => s.imagesPerSec);
