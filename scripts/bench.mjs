@@ -13,7 +13,9 @@ import { asReturningVisitor, CHROMIUM_ARGS, executablePath, startPreview, waitFo
 import { findTorchPython, runPytorch } from './bench/pytorch.mjs';
 import { measureFirefox } from './bench/firefox.mjs';
 
+// BENCH_PORT / BENCH_DIST let several people bench side by side (with BENCH_SKIP_BUILD=1 for a build of their own).
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const DIST = process.env.BENCH_DIST ?? 'dist';
 /** Seconds PyTorch trains at each thread count, before and after the browser figures. */
 const TORCH_SECONDS = Number(process.env.BENCH_TORCH_SECONDS ?? 8);
 /** BENCH_FIREFOX=0 skips Firefox; its architectures default to the MLP only. */
@@ -22,6 +24,8 @@ const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 10);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,webgpu,cpu').split(',');
 const SECONDS_PER_BACKEND = Number(process.env.BENCH_SECONDS ?? 12);
 const ARCHS = (process.env.BENCH_ARCHS ?? 'mlp,conv').split(',');
+/** BENCH_THREADS=1,2: WASM measured at each of these kernel thread counts (the page's ?threads=N); default: all cores. */
+const THREADS = process.env.BENCH_THREADS ? process.env.BENCH_THREADS.split(',').map(Number) : [null];
 /** BENCH_SKIP_RUN=1: speeds only, no 10-epoch run. */
 const SKIP_RUN = process.env.BENCH_SKIP_RUN === '1';
 
@@ -35,7 +39,7 @@ const num = async (page, id) => {
   return t !== '' && Number.isFinite(v) ? v : null;
 };
 
-async function openPage(context) {
+async function openPage(context, threads = null) {
   const page = await context.newPage();
   await asReturningVisitor(page);
   await page.addInitScript(() => {
@@ -43,7 +47,7 @@ async function openPage(context) {
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longtasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(URL_);
+  await page.goto(threads ? `${URL_}?threads=${threads}` : URL_);
   return page;
 }
 
@@ -53,9 +57,9 @@ async function setField(page, label, value) {
   await f.blur();
 }
 
-async function measureBackend(browser, backend, architecture) {
+async function measureBackend(browser, backend, architecture, threads = null) {
   const context = await browser.newContext();
-  const page = await openPage(context);
+  const page = await openPage(context, threads);
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
   if (architecture === 'conv') await page.getByLabel('Architecture', { exact: true }).selectOption('conv');
   const t0 = Date.now();
@@ -63,6 +67,9 @@ async function measureBackend(browser, backend, architecture) {
   await waitFor(() => num(page, 'step-count'), 240_000, `${backend}/${architecture}: first step`);
   const firstStepMs = Date.now() - t0;
   const used = (await page.getByTestId('backend-name').textContent())?.trim();
+  // WASM's kernel threads as the status bar shows them (" · 2 threads").
+  const shown = (await page.getByTestId('backend-threads').textContent().catch(() => null)) ?? '';
+  const threadsUsed = Number(/(\d+) thread/.exec(shown)?.[1] ?? 1);
   // Warm-up: a few more steps before timing (shader compilation, WASM tier-up).
   const warm = (await num(page, 'step-count')) + 3;
   await waitFor(async () => (await num(page, 'step-count')) >= warm, 240_000, `${backend}/${architecture}: warm-up`);
@@ -82,7 +89,7 @@ async function measureBackend(browser, backend, architecture) {
   if (steps <= 0) throw new Error(`no steps in ${seconds.toFixed(0)} s (state ${state}${errors ? `; ${errors}` : ''})`);
   // A device lost mid-measurement moves the run to the next backend: the figure then mixes two backends.
   const lost = /device was lost/i.test(errors) ? `device lost mid-run, moved on: ${errors.replace(/Dismiss/g, '').slice(0, 160)}` : '';
-  return { backend, architecture, used, firstStepMs, steps, seconds, imagesPerSec: (steps * 128) / seconds, state, ...(lost ? { lost } : {}) };
+  return { backend, architecture, used, threads: threadsUsed, firstStepMs, steps, seconds, imagesPerSec: (steps * 128) / seconds, state, ...(lost ? { lost } : {}) };
 }
 
 /** tfjs tensor count and bytes in the worker, through the page's debug handle. */
@@ -212,7 +219,7 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
 let URL_ = '';
 let failed = false;
 try {
-  URL_ = await startPreview(PORT, process.env.BENCH_DIST ?? 'dist', 30_000, 'bench');
+  URL_ = await startPreview(PORT, DIST, 30_000, 'bench');
   const torchPython = findTorchPython();
   const torchBefore = runPytorch(torchPython, TORCH_SECONDS);
   console.log(`PyTorch before: ${torchBefore.skipped ?? torchBefore.runs.map((r) => `${r.threads} thread${r.threads > 1 ? 's' : ''} ${r.imagesPerSec.toFixed(0)} images/s`).join(', ')}`);
@@ -221,13 +228,15 @@ try {
   const speeds = [];
   for (const architecture of ARCHS) {
     for (const b of BACKENDS) {
-      try {
-        const r = await measureBackend(browser, b, architecture);
-        speeds.push(r);
-        console.log(`${architecture} on ${b}: ${r.imagesPerSec.toFixed(0)} images/s (ran on ${r.used}; first step after ${r.firstStepMs} ms)`);
-      } catch (e) {
-        speeds.push({ backend: b, architecture, error: String(e).split('\n')[0] });
-        console.log(`${architecture} on ${b}: ${String(e).split('\n')[0]}`);
+      for (const threads of b === 'wasm' ? THREADS : [null]) {
+        try {
+          const r = await measureBackend(browser, b, architecture, threads);
+          speeds.push(r);
+          console.log(`${architecture} on ${b}${b === 'wasm' ? ` (${r.threads} thread${r.threads === 1 ? '' : 's'})` : ''}: ${r.imagesPerSec.toFixed(0)} images/s (ran on ${r.used}; first step after ${r.firstStepMs} ms)`);
+        } catch (e) {
+          speeds.push({ backend: b, architecture, threads, error: String(e).split('\n')[0] });
+          console.log(`${architecture} on ${b}: ${String(e).split('\n')[0]}`);
+        }
       }
     }
   }
@@ -271,10 +280,23 @@ try {
   const report = { date: new Date().toISOString(), pytorch, firefox, warmStart: warm, chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, speeds, run };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
-  console.log('\n| model | backend | images/s (batch 128) | note |\n|---|---|---|---|');
+  console.log('\n| model | backend | threads | images/s (batch 128) | note |\n|---|---|---|---|---|');
   for (const s of speeds) {
     const note = s.error ?? s.lost ?? (s.used !== s.backend ? `fell back to ${s.used}` : `first step after ${s.firstStepMs} ms`);
-    console.log(`| ${s.architecture} | ${s.backend} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${note} |`);
+    console.log(`| ${s.architecture} | ${s.backend} | ${s.backend === 'wasm' ? (s.threads ?? '—') : '—'} | ${s.imagesPerSec ? s.imagesPerSec.toFixed(0) : '—'} | ${note} |`);
+  }
+  // Thread scaling: each model's median WASM figure at its most threads over its median at one.
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  for (const architecture of ARCHS) {
+    const wasm = speeds.filter((s) => s.architecture === architecture && s.backend === 'wasm' && s.used === 'wasm' && s.imagesPerSec);
+    const at = (n) => wasm.filter((s) => s.threads === n).map((s) => s.imagesPerSec);
+    const most = Math.max(0, ...wasm.map((s) => s.threads));
+    if (most > 1 && at(1).length > 0) {
+      console.log(`${architecture}: ${most} threads / 1 thread = ${(median(at(most)) / median(at(1))).toFixed(2)}× (medians of ${at(most).length} and ${at(1).length} runs)`);
+    }
   }
   if (run) {
     console.log(`\n${EPOCHS} epochs of the default MLP VAE on ${best}: ${run.seconds.toFixed(0)} s, final test nELBO ${run.finalTestNelbo}, ≤110 after ${run.secondsTo110 ?? '—'} s, longest main-thread task ${run.longestTaskMs.toFixed(0)} ms, dataset cold ${run.datasetColdMs} ms / warm ${run.datasetWarmMs} ms`);

@@ -4,7 +4,11 @@
 // - app shell and hashed assets: cache-first, precached on install, so a second visit opens offline;
 // - the dataset manifest: network-first with the last copy as fallback (the data files it names are
 //   kept in IndexedDB by the app itself, so they pass straight through here);
-// - a new version waits until the page asks for it (SKIP_WAITING), never skipping on its own.
+// - a new version waits until the page asks for it (SKIP_WAITING), never skipping on its own;
+// - every same-origin response it gives carries COOP same-origin + COEP require-corp (the
+//   coi-serviceworker pattern), so the page is cross-origin isolated, and its WASM kernels get
+//   threads, even on a static host that cannot send those headers (src/app/serviceWorker.ts
+//   reloads once when the first load was not).
 const SHELL = `vae-shell-${VERSION}`;
 const RUNTIME = 'vae-runtime';
 const scoped = (path) => new URL(path, self.registration.scope).href;
@@ -38,6 +42,17 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
+/** The response with the headers that make a page (and its workers) cross-origin isolated. */
+function isolated(response) {
+  // Opaque and error responses cannot be rebuilt; they pass as they are.
+  if (!response || response.status === 0 || response.type === 'opaque' || response.type === 'opaqueredirect') return response;
+  const headers = new Headers(response.headers);
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 async function cacheFirst(request, key) {
   const hit = await caches.match(key, { cacheName: SHELL });
   return hit ?? fetch(request);
@@ -63,11 +78,14 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && url.href.startsWith(self.registration.scope)) {
     // Any address inside the app (with a config in its hash or a query) is the one page.
-    event.respondWith(cacheFirst(request, INDEX));
+    event.respondWith(cacheFirst(request, INDEX).then(isolated));
   } else if (PRECACHE_URLS.has(url.origin + url.pathname)) {
-    event.respondWith(cacheFirst(request, url.origin + url.pathname));
+    event.respondWith(cacheFirst(request, url.origin + url.pathname).then(isolated));
   } else if (isManifest(url)) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(request).then(isolated));
+  } else if (request.headers.get('range') === null) {
+    // Anything else of ours (dataset files, a worker not precached): the network's answer, isolated.
+    event.respondWith(fetch(request).then(isolated));
   }
 });
 

@@ -15,10 +15,16 @@ export function registerServiceWorker(): void {
     if (w && sw.controller) updateStore.getState().actions.offer(w);
   };
   sw.addEventListener('controllerchange', () => {
-    if (!updateStore.getState().accepted) return;
+    if (!updateStore.getState().accepted) {
+      isolateOnce();
+      return;
+    }
     updateStore.setState({ accepted: false });
     window.location.reload();
   });
+  // Controlled already but not isolated: the host sends no COOP/COEP and this load came from the
+  // network or an older worker; the worker's responses carry them.
+  if (sw.controller) isolateOnce();
   sw.register('./sw.js', { scope: './' })
     .then((reg) => {
       offer(reg.waiting);
@@ -37,3 +43,17 @@ export function registerServiceWorker(): void {
 
 export const acceptUpdate = (): void => updateStore.getState().actions.accept();
 export const dismissUpdate = (): void => updateStore.getState().actions.dismiss();
+
+const RELOADED = 'vae-playground:coi-reload';
+
+/**
+ * Reloads once so that the service worker's COOP/COEP headers (sw-template.js) make the page
+ * cross-origin isolated, which WASM threads need. Once per tab session: if the reload does not
+ * isolate the page (a browser without support), it stays as it is, on one thread.
+ */
+function isolateOnce(): void {
+  if (window.crossOriginIsolated || !window.isSecureContext) return;
+  if (sessionStorage.getItem(RELOADED)) return;
+  sessionStorage.setItem(RELOADED, '1');
+  window.location.reload();
+}

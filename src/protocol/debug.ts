@@ -10,7 +10,9 @@ export type DebugCommand =
   /** The GPU device is lost (WEBGL_lose_context, device.destroy(), or simulated on CPU/WASM). */
   | { type: 'loseDevice' }
   /** Checkpoint writes fail with QuotaExceededError midway (`fail: true`) until told otherwise. */
-  | { type: 'failStorage'; fail: boolean };
+  | { type: 'failStorage'; fail: boolean }
+  /** Switch to WASM and compare each threaded kernel with one thread; answered by a `threadCheck` event. */
+  | { type: 'checkThreads' };
 
 declare global {
   /** true in test builds (vitest, `vite build --mode e2e`, the dev server); false in production. */

@@ -37,7 +37,16 @@ export type Command =
 
 export type TrainerEvent =
   | { type: 'status'; state: TrainerState; step: number; epoch: number; message?: string }
-  | { type: 'backend'; name: BackendName; reason: string; probes: BackendProbe[] }
+  | {
+      type: 'backend';
+      name: BackendName;
+      reason: string;
+      probes: BackendProbe[];
+      /** CPU threads the training kernels use (WASM; 1 for the others). */
+      threads: number;
+      /** WASM: e.g. "SIMD, 2 threads", or why it runs on one thread. */
+      threadNote?: string;
+    }
   | { type: 'progress'; task: ProgressTask; label: string; done: number; total: number }
   | {
       type: 'dataset';
@@ -69,6 +78,16 @@ export type TrainerEvent =
   | { type: 'analysisPartial'; requestId: number; partial: AnalysisPartial }
   /** Something worth marking on the curves at a step, e.g. "β = 2". */
   | { type: 'note'; step: number; text: string }
+  /** Test builds: the answer to checkThreads, kernels compared on `threads` threads against one, and those that differ. */
+  | {
+      type: 'threadCheck';
+      threads: number;
+      compared: string[];
+      differing: string[];
+      /** Median ms of the heaviest kernels on all threads and on one. */
+      timings?: { name: string; manyMs: number; oneMs: number; helpedShare: number }[];
+      error?: string;
+    }
   | { type: 'error'; code: ErrorCode; message: string; recoverable: boolean; field?: string }
   /** The newest unfinished run this tab may resume, or null; answers checkResume. */
   | { type: 'resumable'; run: RunSummary | null }

@@ -50,10 +50,10 @@ describe('training store', () => {
   it('keeps the backend, progress and dataset facts', () => {
     const { store, fire } = setup();
     fire({ type: 'status', state: 'loading', step: 0, epoch: 0 });
-    fire({ type: 'backend', name: 'wasm', reason: 'fastest probe', probes: [{ name: 'wasm', imagesPerSec: 3000, note: '' }] });
+    fire({ type: 'backend', name: 'wasm', reason: 'fastest probe', probes: [{ name: 'wasm', imagesPerSec: 3000, note: '' }], threads: 2, threadNote: 'SIMD, 2 threads' });
     fire({ type: 'progress', task: 'dataset', label: 'Downloading MNIST', done: 3, total: 10 });
     let s = store.getState();
-    expect(s.backend?.name).toBe('wasm');
+    expect(s.backend).toMatchObject({ name: 'wasm', threads: 2, threadNote: 'SIMD, 2 threads' });
     expect(s.progress).toMatchObject({ task: 'dataset', done: 3, total: 10 });
     expect(s.datasetProgress).toMatchObject({ done: 3, total: 10 });
 

@@ -39,7 +39,7 @@ export interface TrainingState {
   train: LossTerms | null;
   test: LossTerms | null;
   backendChoice: BackendChoice;
-  backend: { name: string; reason: string; probes: BackendProbe[] } | null;
+  backend: { name: string; reason: string; probes: BackendProbe[]; threads: number; threadNote: string | null } | null;
   /** The task in progress now, or null once it has finished. */
   progress: ProgressInfo | null;
   /** Dataset loading, kept after it finishes so its bar can show "done". */
@@ -105,7 +105,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
       if (e.test) return { step: e.step, epoch: e.epoch, epochProgress: e.epochProgress, test: e.test };
       return { step: e.step, epoch: e.epoch, epochProgress: e.epochProgress, imagesPerSec: e.imagesPerSec, train: e.train };
     case 'backend':
-      return { backend: { name: e.name, reason: e.reason, probes: e.probes } };
+      return { backend: { name: e.name, reason: e.reason, probes: e.probes, threads: e.threads, threadNote: e.threadNote ?? null } };
     case 'progress': {
       const p = { task: e.task, label: e.label, done: e.done, total: e.total };
       const finished = e.total > 0 && e.done >= e.total;
@@ -131,6 +131,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'runsResult':
     case 'runsError':
     case 'pong':
+    case 'threadCheck':
       // Drawn straight from events by their panels, or answered to the caller; nothing here to keep.
       return {};
     case 'error': {

@@ -10,14 +10,10 @@ import type { BackendChoice, BackendName } from '../config/experiment';
 import type { BackendProbe } from '../protocol';
 import type { ProbeResult } from './probe';
 import { loadVerdict, saveVerdict } from './verdictStore';
+import { configureWasmThreads, startWasmThreads, type WasmThreads } from './wasm/threads';
 
-// Threads stay off. They can work in the production build (a worker-build plugin giving the threaded
-// factory a toString() that returns its unminified source, which its pthread workers evaluate, plus
-// setThreadsCount(hardwareConcurrency): tfjs would give 2 cores 1 thread), but on this 2-core
-// machine, with our single-threaded GEMM and conv kernels (optim/) doing most of the work, 2
-// threads gave the conv VAE +8% and the MLP −4% (interleaved page runs), and they need COOP/COEP
-// headers wherever the app is hosted.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// Threads where the page is cross-origin isolated (wasm/threads.ts).
+configureWasmThreads();
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -96,12 +92,23 @@ async function trySet(name: BackendName): Promise<boolean> {
   }
 }
 
-function wasmNote(): string {
-  try {
-    return `${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD'}, 1 thread`;
-  } catch {
-    return '1 thread';
-  }
+/** The WASM backend's threads once it is set; null before. */
+let wasmThreads: WasmThreads | null = null;
+
+async function trySetWithThreads(name: BackendName): Promise<boolean> {
+  const ok = await trySet(name);
+  if (ok && name === 'wasm') wasmThreads = await startWasmThreads();
+  return ok;
+}
+
+/** A backend's threads for the status: WASM's count and note; 1 elsewhere (a GPU's work is not on CPU threads). */
+function threadsOf(name: BackendName): { threads: number; threadNote?: string } {
+  return name === 'wasm' && wasmThreads ? { threads: wasmThreads.threads, threadNote: wasmThreads.note } : { threads: 1 };
+}
+
+/** WASM with its kernel threads started (the checkThreads test hook). */
+export async function useWasmWithThreads(): Promise<void> {
+  if (!(await trySetWithThreads('wasm'))) throw new Error('the WASM backend is not available');
 }
 
 /**
@@ -117,6 +124,9 @@ export interface BackendVerdict {
   name: BackendName;
   reason: string;
   probes: BackendProbe[];
+  /** CPU threads the training kernels use (WASM; 1 for the others). */
+  threads: number;
+  threadNote?: string;
 }
 
 /** Probes every candidate (WASM first: its first-batch loss is the reference) and picks the fastest. */
@@ -132,7 +142,7 @@ async function probeAll(probe: SpeedProbe, facts: DeviceFacts, onProgress: (labe
       probes.push({ name, imagesPerSec: null, note: `skipped: ${soft}` });
       continue;
     }
-    if (!(await trySet(name))) {
+    if (!(await trySetWithThreads(name))) {
       probes.push({ name, imagesPerSec: null, note: 'not available' });
       continue;
     }
@@ -141,7 +151,7 @@ async function probeAll(probe: SpeedProbe, facts: DeviceFacts, onProgress: (labe
       const r = await probe(name === 'wasm' ? 400 : 700);
       if (name === 'wasm') {
         reference = r.firstLoss;
-        probes.push({ name, imagesPerSec: r.imagesPerSec, note: wasmNote() });
+        probes.push({ name, imagesPerSec: r.imagesPerSec, note: wasmThreads?.note ?? '1 thread' });
       } else if (reference !== null && !lossesAgree(r.firstLoss, reference)) {
         probes.push({ name, imagesPerSec: null, note: `skipped: its first-batch loss (${r.firstLoss.toFixed(3)}) disagrees with WASM's (${reference.toFixed(3)}); its arithmetic cannot be trusted here` });
       } else {
@@ -153,17 +163,18 @@ async function probeAll(probe: SpeedProbe, facts: DeviceFacts, onProgress: (labe
   }
   onProgress('Probing done', order.length, order.length);
   const best = probes.filter((p) => p.imagesPerSec !== null).sort((a, b) => b.imagesPerSec! - a.imagesPerSec!)[0];
-  if (best && (await trySet(best.name))) {
+  if (best && (await trySetWithThreads(best.name))) {
     const others = probes.filter((p) => p !== best).map((p) => `${p.name}: ${p.imagesPerSec ? `${Math.round(p.imagesPerSec)} img/s` : p.note}`);
     return {
       name: best.name,
       reason: `fastest in a short probe (${Math.round(best.imagesPerSec!)} img/s)${others.length ? `; ${others.join('; ')}` : ''}`,
       probes,
+      ...threadsOf(best.name),
     };
   }
   await trySet('cpu');
   probes.push({ name: 'cpu', imagesPerSec: null, note: 'last resort' });
-  return { name: 'cpu', reason: 'no faster backend could start', probes };
+  return { name: 'cpu', reason: 'no faster backend could start', probes, threads: 1 };
 }
 
 export interface ChooseOptions {
@@ -185,16 +196,16 @@ export async function chooseBackend(
   options: ChooseOptions = {},
 ): Promise<BackendVerdict> {
   if (choice !== 'auto') {
-    if (await trySet(choice)) return { name: choice, reason: 'chosen by you', probes: [] };
+    if (await trySetWithThreads(choice)) return { name: choice, reason: 'chosen by you', probes: [], ...threadsOf(choice) };
     const fallback = await chooseBackend('auto', probe, onProgress, options);
     return { ...fallback, reason: `${choice} is not available in this browser; ${fallback.reason}` };
   }
   const facts = await deviceFacts();
   const key = deviceKey(facts);
   const remembered = options.fresh ? null : await loadVerdict(key);
-  if (remembered && (await trySet(remembered.name))) {
+  if (remembered && (await trySetWithThreads(remembered.name))) {
     options.reprobe?.();
-    return { name: remembered.name, reason: `remembered from this browser's last probe: ${remembered.reason}`, probes: remembered.probes };
+    return { name: remembered.name, reason: `remembered from this browser's last probe: ${remembered.reason}`, probes: remembered.probes, ...threadsOf(remembered.name) };
   }
   const verdict = await probeAll(probe, facts, onProgress);
   if (verdict.name !== 'cpu') await saveVerdict(key, { ...verdict, at: Date.now() });

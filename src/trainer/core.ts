@@ -30,7 +30,7 @@ export interface CoreHost {
   chooseBackend(
     choice: BackendChoice,
     onProgress: (label: string, done: number, total: number) => void,
-  ): Promise<{ name: BackendName; reason: string; probes: BackendProbe[] }>;
+  ): Promise<{ name: BackendName; reason: string; probes: BackendProbe[]; threads: number; threadNote?: string }>;
   /** Where runs are saved and how they are locked; IndexedDB and Web Locks unless a test says otherwise. */
   runs?: RecorderOptions;
 }

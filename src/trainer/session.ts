@@ -4,9 +4,9 @@ import type { ImageGridPayload, LossTerms } from '../protocol';
 import { buildModel, objectiveFor } from './model/build';
 import { lossTerms, type ModelParts } from './model/loss';
 import { createAdam } from './optim/adam';
-import { allFinite, gatherRows, wasmBackend } from './optim/heap';
+import { allFinite, gatherRows, wasmBackend } from './wasm/heap';
 import { maskedApply, setOptimizerIterations } from './maskedUpdate';
-import { useFastWasmKernels } from './optim/register';
+import { useFastWasmKernels } from './wasm/register';
 import { mulberry32, permutation, streamSeed, type SeededRandom } from './random';
 
 /** Pixels as uint8 (0 = background) plus labels, as the data layer delivers them. */

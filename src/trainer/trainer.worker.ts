@@ -5,7 +5,8 @@ import { nextBackend } from '../config/fallback';
 import { watchDevice } from './deviceLoss';
 import { isDebugCommand, runDebugCommand } from './testHooks';
 import { loadTrainingData } from './data';
-import { chooseBackend } from './backend';
+import { chooseBackend, useWasmWithThreads } from './backend';
+import { checkThreads, timeKernels } from './wasm/threadCheck';
 import { TrainerCore } from './core';
 import { probeSpeed } from './probe';
 
@@ -71,6 +72,15 @@ function deviceLost(backend: BackendName, reason: string): void {
   } satisfies TrainerEvent);
 }
 
+async function threadCheck(): Promise<void> {
+  try {
+    await useWasmWithThreads();
+    self.postMessage({ type: 'threadCheck', ...checkThreads(), timings: timeKernels() } satisfies TrainerEvent);
+  } catch (e) {
+    self.postMessage({ type: 'threadCheck', threads: 0, compared: [], differing: [], error: e instanceof Error ? e.message : String(e) } satisfies TrainerEvent);
+  }
+}
+
 self.onmessage = (ev: MessageEvent<Command | DebugCommand | { type: typeof PROBE_ONLY; config: ExperimentConfig }>) => {
   const cmd = ev.data;
   if (cmd.type === PROBE_ONLY) {
@@ -80,7 +90,8 @@ self.onmessage = (ev: MessageEvent<Command | DebugCommand | { type: typeof PROBE
       .then(() => self.postMessage({ type: PROBE_ONLY }));
     return;
   }
-  // Fault injection for tests (a crash, the GPU device, the disk); compiled out of production.
-  if (__VAE_TEST_HOOKS__ && isDebugCommand(cmd)) runDebugCommand(cmd);
+  // Fault injection and checks for tests (a crash, the GPU device, the disk, the threads); compiled out of production.
+  if (__VAE_TEST_HOOKS__ && cmd.type === 'checkThreads') void threadCheck();
+  else if (__VAE_TEST_HOOKS__ && isDebugCommand(cmd)) runDebugCommand(cmd);
   else void core.handle(cmd as Command);
 };

@@ -23,6 +23,7 @@ export function BackendPanel() {
       {backend ? (
         <p className="backend-reason">
           Using <strong>{BACKEND_TITLES[backend.name as BackendChoice] ?? backend.name}</strong>: {backend.reason}
+          {backend.threadNote ? <span data-testid="backend-threads-note">. Threads: {backend.threadNote}</span> : null}
         </p>
       ) : (
         <p className="field-hint">Chosen when training starts. Auto measures each backend on this device and takes the fastest.</p>

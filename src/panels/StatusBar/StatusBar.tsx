@@ -20,6 +20,8 @@ function Item({ label, children, className }: { label: string; children: ReactNo
 export function StatusBar() {
   const state = useTraining((s) => s.state);
   const backend = useTraining((s) => s.backend?.name ?? null);
+  const threads = useTraining((s) => s.backend?.threads ?? 1);
+  const threadNote = useTraining((s) => s.backend?.threadNote ?? undefined);
   const step = useTraining((s) => s.step);
   const epoch = useTraining((s) => s.epoch);
   const progress = useTraining((s) => s.epochProgress);
@@ -39,9 +41,10 @@ export function StatusBar() {
         </span>
       </Item>
       <Item label="Backend">
-        <span className="backend-name" data-testid="backend-name">
+        <span className="backend-name" data-testid="backend-name" title={threadNote}>
           {backend ?? NONE}
         </span>
+        {backend === 'wasm' && <span data-testid="backend-threads"> · {threads === 1 ? '1 thread' : `${threads} threads`}</span>}
       </Item>
       <Item label={epochLabel(epoch, epochs)} className="status-epoch">
         <progress data-testid="epoch-progress" value={epochFraction(epoch, epochs, progress)} max={1} aria-label="Progress through this epoch" />

@@ -1,7 +1,7 @@
 import * as tf from '../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gemmStats } from '../optim/gemm';
-import { useFastWasmKernels } from '../optim/register';
+import { gemmStats } from '../wasm/gemm';
+import { useFastWasmKernels } from '../wasm/register';
 import { useTestBackend } from '../testing/tfSetup';
 import { dense, stockDense, type Activation, type DenseFn } from './dense';
 
@@ -89,7 +89,7 @@ describe('dense', () => {
 });
 
 // Last: registering is for the rest of this file's process.
-describe('dense with the optim/ WASM kernels registered (transposed operands, our GEMM)', () => {
+describe('dense with the trainer/wasm/ kernels registered (transposed operands, our GEMM)', () => {
   it('gives the forward and gradients the CPU backend gives for the stock layer', async () => {
     const run = (f: DenseFn, act: Activation) => {
       const s = setup(51);

@@ -1,5 +1,5 @@
 import * as tf from '../tf';
-import { fastTransposedMatMul } from '../optim/register';
+import { fastTransposedMatMul } from '../wasm/register';
 
 export type Activation = 'relu' | 'linear';
 
@@ -42,7 +42,7 @@ function weightGradient(x: tf.Tensor2D, g: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * dL/dx = g·Wᵀ. With our WASM GEMM (optim/) transposed operands cost nothing. Else XNNPACK packs
+ * dL/dx = g·Wᵀ. With our WASM GEMM (wasm/) transposed operands cost nothing. Else XNNPACK packs
  * the right operand on every call (a new W each step), so for a large W (W·gᵀ)ᵀ is cheaper: it
  * packs the batch-sized gᵀ instead (400×784 layer, batch 128: 3.8 ms vs 5.0 ms); for a thin W
  * (20 inputs) the plain form wins (1.1 vs 4.3 ms).
@@ -61,7 +61,7 @@ function inputGradient(g: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor2D {
  * tfjs's own matMul gradient emits BatchMatMul with transposeA/transposeB, which stock WASM
  * (XNNPACK) runs ~10× slower than an explicit transpose followed by a plain matMul
  * (see shared/TFJS.md). The backward pass here uses transposed operands only where our GEMM
- * runs them (optim/register.ts), explicit transposes elsewhere.
+ * runs them (wasm/register.ts), explicit transposes elsewhere.
  */
 export const dense: DenseFn = (x, W, b, activation, opts = {}) => {
   const inputGrad = opts.inputGrad ?? true;

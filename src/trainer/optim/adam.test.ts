@@ -3,7 +3,7 @@ import * as tf from '../tf';
 import { mulberry32 } from '../random';
 import { useTestBackend } from '../testing/tfSetup';
 import { createAdam, FusedAdam } from './adam';
-import { useFastWasmKernels } from './register';
+import { useFastWasmKernels } from '../wasm/register';
 
 beforeAll(async () => {
   await useTestBackend();

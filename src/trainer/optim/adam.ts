@@ -1,11 +1,14 @@
 import * as tf from '../tf';
-import type { AdamConstants } from './kernels';
-import { exclusive, heapKernels, heapView, pointer, uninitialised, wasmBackend } from './heap';
+import type { AdamConstants } from '../wasm/kernels';
+import { exclusive, heapKernels, heapView, memoryOf, pointer, uninitialised, wasmBackend } from '../wasm/heap';
+import { cut, kernelThreads, partsFor, runCalls, type Call } from '../wasm/pool';
 
 /** tfjs's NamedTensor (not re-exported by tfjs-core's index). */
 type NamedTensor = { name: string; tensor: tf.Tensor };
 type Grads = tf.NamedTensorMap | NamedTensor[];
 const fr = Math.fround;
+/** Variables of fewer than 4 × this many floats stay on one thread. */
+const SPLIT_MIN = 4096;
 
 /**
  * tf.train.adam, bit for bit, as one SIMD kernel per variable on the WASM heap.
@@ -60,6 +63,10 @@ export class FusedAdam extends tf.Optimizer {
       eps: fr(this.epsilon),
       nlr: fr(-this.learningRate),
     };
+    const memory = memoryOf(backend);
+    const threads = kernelThreads(memory);
+    const calls: Call[] = [];
+    const updates: (Record<'w' | 'm' | 'v', tf.Variable> & Record<'g' | 'next' | 'mNext' | 'vNext', tf.Tensor>)[] = [];
     named.forEach(([name, g], i) => {
       const w = tf.engine().registeredVariables[name];
       if (!this.m[i]) {
@@ -74,16 +81,28 @@ export class FusedAdam extends tf.Optimizer {
       // m and v change in place unless another tensor shares their memory (a clone, on WASM).
       const [m, v] = [this.m[i], this.v[i]];
       const [mNext, vNext] = [m, v].map((t) => (exclusive(backend, t) ? t : uninitialised(backend, t.shape)));
+      updates.push({ w, g, m, v, next, mNext, vNext });
+    });
+    const at = (t: tf.Tensor) => pointer(backend, t);
+    for (const { w, g, m, v, next, mNext, vNext } of updates) {
+      // Element-wise: each float is updated by exactly one call, with the same arithmetic on any thread.
+      const quads = w.size >> 2;
+      calls.push(
+        ...cut(quads, quads >= SPLIT_MIN ? partsFor(quads, threads) : 1, (q0, q1) => [
+          kernels.adamCall([at(w) + 16 * q0, at(g) + 16 * q0, at(m) + 16 * q0, at(v) + 16 * q0], [at(next) + 16 * q0, at(mNext) + 16 * q0, at(vNext) + 16 * q0], 4 * (q1 - q0), k),
+        ]),
+      );
+    }
+    runCalls(memory, calls, threads > 1);
+    for (const { w, g, m, v, next, mNext, vNext } of updates) {
       const n4 = w.size & ~3;
-      const at = (t: tf.Tensor) => pointer(backend, t);
-      kernels.adam([at(w), at(g), at(m), at(v)], [at(next), at(mNext), at(vNext)], n4, k);
       if (n4 < w.size) adamTail(n4, [w, g, m, v, next, mNext, vNext].map((t) => heapView(backend, t)), k);
       for (const [own, out] of [[w, next], [m, mNext], [v, vNext]] as const) {
         if (out === own) continue;
         own.assign(out);
         out.dispose();
       }
-    });
+    }
     this.accBeta1 = fr(this.accBeta1 * fr(this.beta1));
     this.accBeta2 = fr(this.accBeta2 * fr(this.beta2));
     this.incrementIterations();

@@ -12,7 +12,7 @@ export function fakeHost(data: TrainingData) {
     now: () => (clock += 5),
     yieldToEvents: () => new Promise((r) => setImmediate(r)),
     loadData: async () => ({ data, info: { name: 'MNIST subset', attribution: 'test', fromCache: false } }),
-    chooseBackend: async () => ({ name: 'wasm', reason: 'test', probes: [] }),
+    chooseBackend: async () => ({ name: 'wasm', reason: 'test', probes: [], threads: 1 }),
   };
   const of = <T extends TrainerEvent['type']>(type: T) =>
     events.filter((e): e is Extract<TrainerEvent, { type: T }> => e.type === type);

@@ -1,8 +1,8 @@
 import * as tf from '../../tf';
 import type { Axis } from './geometry';
 import { explicit } from './ops';
-import { filterGradGemm } from '../../optim/conv-gemm';
-import { fastTransposedMatMul } from '../../optim/register';
+import { filterGradGemm } from '../../wasm/conv-gemm';
+import { fastTransposedMatMul } from '../../wasm/register';
 
 /**
  * Up to this many patch entries (k²·ci) per output pixel, im2col + matmul beats the dilated
@@ -18,7 +18,7 @@ const IM2COL_MAX = 16;
  * stride-1 conv, dilated by s, of x with channels and batch swapped ([ci, H, W, n]) with dy as
  * the filter ([Ho, Wo, n, co]); XNNPACK runs it at full speed, unlike an im2col of strided
  * slices. For thin inputs see IM2COL_MAX. On WASM with our GEMM, inputs of 8k channels skip
- * both: filterGradGemm packs the patches straight into the GEMM (optim/conv-gemm.ts).
+ * both: filterGradGemm packs the patches straight into the GEMM (wasm/conv-gemm.ts).
  */
 export function filterGrad(
   x: tf.Tensor4D,

@@ -1,8 +1,8 @@
 import * as tf from '../../tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../random';
-import { gemmStats } from '../../optim/gemm';
-import { useFastWasmKernels } from '../../optim/register';
+import { gemmStats } from '../../wasm/gemm';
+import { useFastWasmKernels } from '../../wasm/register';
 import { useTestBackend } from '../../testing/tfSetup';
 import type { Activation } from '../dense';
 import { convAxis } from './geometry';
@@ -161,7 +161,7 @@ describe('conv2d and conv2dTranspose with fast gradients', () => {
 });
 
 // Last: registering is for the rest of this file's process.
-describe('with the optim/ WASM kernels registered (our GEMM, patch-packed filter gradients)', () => {
+describe('with the trainer/wasm/ kernels registered (our GEMM, patch-packed filter gradients)', () => {
   it('still equal the stock layer and gradients on the CPU backend', async () => {
     useFastWasmKernels();
     const calls = gemmStats.calls;

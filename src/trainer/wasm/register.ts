@@ -2,6 +2,7 @@ import * as tf from '../tf';
 import { convKernel } from './conv-kernel';
 import { matMulKernel } from './matmul-kernel';
 import { gatherKernel, sumKernel } from './reduce-kernels';
+import { asWasmBackend } from './tfjs-internals';
 import { HAS_SIMD } from './wasm-asm';
 
 let registered = false;
@@ -51,7 +52,7 @@ export function useFastWasmKernels(): void {
     backendName: 'wasm',
     kernelFunc: ({ inputs, backend }) => {
       const x = inputs.x as tf.TensorInfo;
-      (backend as unknown as { incRef(id: tf.DataId): void }).incRef(x.dataId);
+      asWasmBackend(backend)!.incRef(x.dataId);
       return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
     },
   });

@@ -1,36 +1,21 @@
 import * as tf from '../tf';
-import type { HeapModule } from './gemm';
 import { kernelsFor, type Kernels } from './kernels';
+import { activeWasmBackend, memoryOf, type WasmBackendInternals as WasmBackendLike } from './tfjs-internals';
 import { HAS_SIMD } from './wasm-asm';
 
-/** The parts of tfjs-backend-wasm's BackendWasm that let JS work on a tensor in place. */
-interface WasmBackendLike {
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-  refCount(dataId: tf.DataId): number;
-  getMemoryOffset(dataId: tf.DataId): number;
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  /** The Emscripten module: its memory is `wasmMemory` (threaded build) or `asm.memory`. */
-  wasm: HeapModule & { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
-}
+export { memoryOf };
 
 /**
  * The WASM backend when it is the active one (and the engine has SIMD, which our kernels use):
  * its tensors live in one heap JS can read and write.
  */
 export function wasmBackend(): WasmBackendLike | null {
-  if (!HAS_SIMD || tf.getBackend() !== 'wasm') return null;
-  const b = tf.backend() as unknown as Partial<WasmBackendLike>;
-  const ok = typeof b.typedArrayFromHeap === 'function' && typeof b.refCount === 'function' && typeof b.getMemoryOffset === 'function';
-  return ok && memoryOf(b as WasmBackendLike) ? (b as WasmBackendLike) : null;
-}
-
-export function memoryOf(b: WasmBackendLike): WebAssembly.Memory | undefined {
-  return b.wasm?.wasmMemory ?? b.wasm?.asm?.memory;
+  return HAS_SIMD ? activeWasmBackend() : null;
 }
 
 /** Our SIMD kernels, bound to this backend's heap. */
 export function heapKernels(b: WasmBackendLike): Kernels {
-  return kernelsFor(memoryOf(b)!);
+  return kernelsFor(memoryOf(b));
 }
 
 /** A float32 tensor's byte offset on the heap, for the kernels. */

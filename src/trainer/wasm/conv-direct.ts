@@ -2,8 +2,8 @@ import { gemmKernels, type HeapModule } from './gemm';
 import { MR, NR } from './gemm-wasm';
 import { convModule } from './conv-direct-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
-
-type Fn = (...args: number[]) => number;
+import { isShared } from './tfjs-internals';
+import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
 
 export interface ConvArgs {
   /** Byte offsets on the heap: input [n, h, w, ci], filter [kh, kw, ci, co], bias [co] or 0, output [n, ho, wo, co]. */
@@ -25,10 +25,13 @@ export interface ConvArgs {
   relu: boolean;
 }
 
+/** Below this many multiply-adds a convolution stays on one thread. */
+const PARALLEL_MIN = 1 << 19;
+
 /** How often convDirect ran: lets tests see that the registered kernels are the ones running. */
 export const convStats = { calls: 0 };
 
-const modules = new WeakMap<WebAssembly.Memory, Map<string, { panel: Fn; panelRelu: Fn }>>();
+const modules = new WeakMap<WebAssembly.Memory, Map<string, KernelModule>>();
 
 function moduleFor(memory: WebAssembly.Memory, step: number, rest: number) {
   let byShape = modules.get(memory);
@@ -36,10 +39,7 @@ function moduleFor(memory: WebAssembly.Memory, step: number, rest: number) {
   const key = `${step}/${rest}`;
   let m = byShape.get(key);
   if (!m) {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const mod = new WebAssembly.Module(convModule(step, rest, HAS_RELAXED_FMA, shared) as BufferSource);
-    const ex = new WebAssembly.Instance(mod, { env: { memory } }).exports as Record<string, Fn>;
-    m = { panel: ex.dconvPanel, panelRelu: ex.dconvPanel_relu };
+    m = compileKernelModule(memory, convModule(step, rest, HAS_RELAXED_FMA, isShared(memory)));
     byShape.set(key, m);
   }
   return m;
@@ -77,12 +77,21 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
     if (a.bias) f32.copyWithin(bias >> 2, a.bias >> 2, (a.bias >> 2) + co);
     else f32.fill(0, bias >> 2, (bias >> 2) + co);
     gemmKernels(memory).packB(a.filter, bp, taps, co, 4 * co, 4);
-    const m = moduleFor(memory, 4 * stride * ci, wo % MR);
-    const run = a.relu ? m.panelRelu : m.panel;
+    const mod = moduleFor(memory, 4 * stride * ci, wo % MR);
+    const name = a.relu ? 'dconvPanel_relu' : 'dconvPanel';
     const row = 4 * wp * ci;
-    for (let j = 0; j < co / NR; j++) {
-      run(xp, bp + 4 * NR * taps * j, a.out + 4 * NR * j, n, ho, Math.floor(wo / MR), kw * ci, kh, row, 4 * co, bias + 4 * NR * j, row * hp, row * stride, 4 * wo * co);
-    }
+    const outRow = 4 * wo * co;
+    // Runs of whole images, all panels, taken by threads as they come free: an output element is
+    // summed by the same tile function in the same order on any thread, so results are bit for
+    // bit one thread's.
+    const threads = n * ho * wo * co * taps >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+    const calls = cut(n, partsFor(n, threads), (i0, i1) =>
+      Array.from({ length: co / NR }, (_, j): Call => ({
+        mod, name,
+        args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), kw * ci, kh, row, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
+      })),
+    );
+    runCalls(memory, calls, threads > 1);
   } finally {
     heap._free(scratch);
   }

@@ -1,12 +1,8 @@
 import * as tf from '../tf';
-import { gemm, type HeapModule } from './gemm';
+import { asWasmBackend, memoryOf } from './tfjs-internals';
+import { gemm } from './gemm';
 
 /** The parts of BackendWasm a kernel uses (see tfjs-backend-wasm's own kernels). */
-interface Backend {
-  wasm: HeapModule & { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  getMemoryOffset(dataId: tf.DataId): number;
-}
 
 type Attrs = { transposeA?: boolean; transposeB?: boolean; activation?: string };
 
@@ -24,10 +20,10 @@ export function matMulKernel(kernelName: 'BatchMatMul' | '_FusedMatMul', stock: 
     setupFunc: stock.setupFunc,
     kernelFunc: (args) => {
       const { inputs, attrs } = args;
-      const backend = args.backend as unknown as Backend;
+      const backend = asWasmBackend(args.backend);
       const { a, b, bias, preluActivationWeights } = inputs as Record<string, tf.TensorInfo | undefined>;
       const { transposeA = false, transposeB = false, activation = 'linear' } = attrs as Attrs;
-      const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+      const memory = backend && memoryOf(backend);
       const usable =
         a && b && memory && a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length >= 2 && b.shape.length >= 2 &&
         size(a.shape.slice(0, -2)) === 1 && size(b.shape.slice(0, -2)) === 1 &&

@@ -1,6 +1,7 @@
 import * as tf from '../tf';
 import { gemm } from './gemm';
 import { NR } from './gemm-wasm';
+import type { Call } from './pool';
 import { memoryOf, pointer, uninitialised, wasmBackend } from './heap';
 import { fastTransposedMatMul } from './register';
 
@@ -18,7 +19,7 @@ export function filterGradGemm(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: 
   const [n, h, w, ci] = x.shape;
   const [, ho, wo, co] = dy.shape;
   if (!backend || !fastTransposedMatMul() || ci % NR !== 0 || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
-  const memory = memoryOf(backend)!;
+  const memory = memoryOf(backend);
   const taps = kh * kw * ci;
   const positions = n * ho * wo;
   const out = uninitialised(backend, [co, taps]);
@@ -28,13 +29,15 @@ export function filterGradGemm(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: 
     m: co, k: positions, n: taps, transposeA: true, transposeB: false, relu: false,
     packB: (k, dst) => {
       // Panels in tap order (a, b, i): 8 channels of one (a, b) each.
+      const calls: Call[] = [];
       for (let a = 0; a < kh; a++) {
         for (let b = 0; b < kw; b++) {
           for (let i0 = 0; i0 < ci; i0 += NR, dst += 4 * NR * positions) {
-            k.packPatches(xp + 4 * i0, dst, n, h, w, ci, ho, wo, stride, a - top, b - left);
+            calls.push({ mod: k.mod, name: 'packPatches', args: [xp + 4 * i0, dst, n, h, w, ci, ho, wo, stride, a - top, b - left] });
           }
         }
       }
+      return calls;
     },
   });
   const dW = tf.reshape(tf.transpose(out), [kh, kw, ci, co]) as tf.Tensor4D;

@@ -1,15 +1,7 @@
 import * as tf from '../tf';
 import { kernelsFor } from './kernels';
+import { asWasmBackend, memoryOf } from './tfjs-internals';
 
-/** The parts of BackendWasm these kernels use. */
-interface Backend {
-  wasm: { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  getMemoryOffset(dataId: tf.DataId): number;
-  readSync(dataId: tf.DataId): ArrayLike<number>;
-}
-
-const memoryOf = (b: Backend) => b.wasm.wasmMemory ?? b.wasm.asm?.memory;
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /**
@@ -25,8 +17,8 @@ export function sumKernel(stock: tf.KernelConfig): tf.KernelConfig {
     kernelFunc: (args) => {
       const x = args.inputs.x as tf.TensorInfo;
       const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
-      const backend = args.backend as unknown as Backend;
-      const memory = memoryOf(backend);
+      const backend = asWasmBackend(args.backend);
+      const memory = backend && memoryOf(backend);
       const rank = x.shape.length;
       const axes = [...new Set((Array.isArray(axis) ? axis : [axis]).map((a) => (a < 0 ? a + rank : a)))].sort((a, b) => a - b);
       const lead = axes.length;
@@ -64,8 +56,8 @@ export function gatherKernel(stock: tf.KernelConfig): tf.KernelConfig {
     kernelFunc: (args) => {
       const { x, indices } = args.inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
       const { axis, batchDims } = args.attrs as unknown as { axis: number; batchDims: number };
-      const backend = args.backend as unknown as Backend;
-      const memory = memoryOf(backend);
+      const backend = asWasmBackend(args.backend);
+      const memory = backend && memoryOf(backend);
       const rank = x.shape.length;
       const along = axis < 0 ? axis + rank : axis;
       const plain = (x.dtype === 'float32' || x.dtype === 'int32') && indices.dtype === 'int32' && along === 0 && (batchDims ?? 0) === 0;

@@ -1,17 +1,19 @@
 import { gemmModule, MR, NR } from './gemm-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
+import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
+import { isShared, type HeapModule } from './tfjs-internals';
 
 export { HAS_RELAXED_FMA };
 
 type Fn = (...args: number[]) => number;
 
-/** What the GEMM needs from tfjs-backend-wasm's Emscripten module. */
-export interface HeapModule {
-  _malloc(bytes: number): number;
-  _free(ptr: number): void;
-}
+/** Below this many multiply-adds a GEMM stays on one thread: waking helpers costs more. */
+const PARALLEL_MIN = 1 << 19;
+
+export type { HeapModule };
 
 export interface Compiled {
+  mod: KernelModule;
   micro: Fn[];
   microRelu: Fn[];
   gemm: Fn;
@@ -27,11 +29,10 @@ const cache = new WeakMap<WebAssembly.Memory, Compiled>();
 export function gemmKernels(memory: WebAssembly.Memory): Compiled {
   let c = cache.get(memory);
   if (c) return c;
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const module = new WebAssembly.Module(gemmModule(HAS_RELAXED_FMA, shared) as BufferSource);
-  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, Fn>;
+  const mod = compileKernelModule(memory, gemmModule(HAS_RELAXED_FMA, isShared(memory)));
+  const ex = mod.exports;
   const micros = (suffix: string) => Array.from({ length: MR }, (_, i) => ex[`micro${i + 1}${suffix}`]);
-  c = { micro: micros(''), microRelu: micros('_relu'), gemm: ex.gemm, gemmRelu: ex.gemm_relu, packA: ex.packA, packB: ex.packB, packPatches: ex.packPatches };
+  c = { mod, micro: micros(''), microRelu: micros('_relu'), gemm: ex.gemm, gemmRelu: ex.gemm_relu, packA: ex.packA, packB: ex.packB, packPatches: ex.packPatches };
   cache.set(memory, c);
   return c;
 }
@@ -52,8 +53,11 @@ export interface GemmArgs {
   transposeA: boolean;
   transposeB: boolean;
   relu: boolean;
-  /** Packs B itself into dst (panels of 8 columns, k steps of 8 floats); then `b` is unused. */
-  packB?: (k: Compiled, dst: number) => void;
+  /**
+   * Calls that pack B into dst (panels of 8 columns, k steps of 8 floats), each writing its own
+   * panels, so threads may share them; then `b` is unused.
+   */
+  packB?: (k: Compiled, dst: number) => Call[];
 }
 
 /**
@@ -77,17 +81,39 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     const f32 = new Float32Array(memory.buffer);
     f32.fill(0, bias >> 2, (bias + biasBytes) >> 2);
     if (g.bias) f32.copyWithin(bias >> 2, g.bias >> 2, (g.bias >> 2) + n);
-    k.packA(g.a, ap, m, depth, g.transposeA ? 4 : 4 * depth, g.transposeA ? 4 * m : 4);
-    if (g.packB) g.packB(k, bp);
-    else k.packB(g.b, bp, depth, n, g.transposeB ? 4 : 4 * n, g.transposeB ? 4 * depth : 4);
-    const [run, micro] = g.relu ? [k.gemmRelu, k.microRelu] : [k.gemm, k.micro];
+    const threads = m * n * depth >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+    const call = (name: string, ...args: number[]): Call => ({ mod: k.mod, name, args });
+    // Packing, shared out too: A by blocks of MR rows, B by panels of NR columns (each part
+    // writes its own blocks and panels; a copy, so no rounding anywhere).
+    const [sm, sk] = g.transposeA ? [4, 4 * m] : [4 * depth, 4];
+    const blocks = Math.ceil(m / MR);
+    const packA = cut(blocks, partsFor(blocks, threads), (b0, b1) => [call('packA', g.a + b0 * MR * sm, ap + 4 * b0 * MR * depth, Math.min(m, b1 * MR) - b0 * MR, depth, sm, sk)]);
+    const [bk, bn] = g.transposeB ? [4, 4 * depth] : [4 * n, 4];
+    const packB = g.packB
+      ? g.packB(k, bp)
+      : cut(panels, partsFor(panels, threads), (j0, j1) => [call('packB', g.b + j0 * NR * bn, bp + 4 * NR * j0 * depth, depth, Math.min(n, j1 * NR) - j0 * NR, bk, bn)]);
+    runCalls(memory, [...packA, ...packB], threads > 1);
+    const micro = g.relu ? k.microRelu : k.micro;
+    const name = g.relu ? 'gemm_relu' : 'gemm';
     const fullRows = Math.floor(m / MR);
     const fullPanels = Math.floor(n / NR);
     const ldc = 4 * n;
-    run(ap, bp, g.c, fullRows, depth, fullPanels, ldc, bias);
+    // Runs of whole panels (or, when too few, of row blocks), each thread taking runs as it comes
+    // free: every element of C is summed by the same tile function in the same order whichever
+    // thread runs it, so the result is bit for bit the one-thread result.
+    const byPanels = fullPanels >= threads || fullRows < threads;
     const rest = m - fullRows * MR;
     const aRest = ap + 4 * fullRows * MR * depth;
-    if (rest > 0) {
+    // The last rows (fewer than MR) of each full panel, as calls of their own.
+    const restHere = byPanels && rest > 0;
+    const restTile = (j: number) => call(`micro${rest}${g.relu ? '_relu' : ''}`, aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);
+    runCalls(memory, [
+      ...(byPanels
+        ? cut(fullPanels, partsFor(fullPanels, threads), (p0, p1) => [call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0)])
+        : cut(fullRows, partsFor(fullRows, threads), (b0, b1) => [call(name, ap + 4 * b0 * MR * depth, bp, g.c + b0 * MR * ldc, b1 - b0, depth, fullPanels, ldc, bias)])),
+      ...(restHere ? Array.from({ length: fullPanels }, (_, j) => restTile(j)) : []),
+    ], threads > 1);
+    if (rest > 0 && !restHere) {
       for (let j = 0; j < fullPanels; j++) {
         micro[rest - 1](aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);
       }
@@ -110,3 +136,4 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     heap._free(scratch);
   }
 }
+

@@ -1,13 +1,8 @@
 import * as tf from '../tf';
+import { asWasmBackend, memoryOf } from './tfjs-internals';
 import { convDirect } from './conv-direct';
 import { NR } from './gemm-wasm';
-import type { HeapModule } from './gemm';
 
-interface Backend {
-  wasm: HeapModule & { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  getMemoryOffset(dataId: tf.DataId): number;
-}
 
 type Attrs = {
   strides: number | [number, number];
@@ -34,8 +29,8 @@ export function convKernel(kernelName: 'Conv2D' | 'FusedConv2D', stock: tf.Kerne
     kernelFunc: (args) => {
       const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, tf.TensorInfo | undefined>;
       const attrs = args.attrs as unknown as Attrs;
-      const backend = args.backend as unknown as Backend;
-      const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+      const backend = asWasmBackend(args.backend);
+      const memory = backend && memoryOf(backend);
       const [sh, sw] = typeof attrs.strides === 'number' ? [attrs.strides, attrs.strides] : attrs.strides;
       const [dh, dw] = typeof attrs.dilations === 'number' ? [attrs.dilations, attrs.dilations] : (attrs.dilations ?? [1, 1]);
       const activation = attrs.activation ?? 'linear';

@@ -1,3 +1,5 @@
+import { isShared } from './tfjs-internals';
+import { compileKernelModule, type Call, type KernelModule } from './pool';
 import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /**
@@ -7,12 +9,13 @@ import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm
  */
 export interface Kernels {
   /**
-   * Adam over floats [0, n4) (n4 a multiple of 4), every operation rounded to float32 in the
+   * The call for Adam over floats [0, n4) (n4 a multiple of 4), every operation rounded to float32 in the
    * order tfjs's Adam applies its kernels: m' = b1·m + c1·g; v' = b2·v + c2·g²;
    * w' = ((m' / d1) / (√(v' / d2) + eps))·nlr + w. Pointers [w, g, m, v] in, [w', m', v'] out;
    * an output may be its input.
    */
-  adam(input: [number, number, number, number], output: [number, number, number], n4: number, k: AdamConstants): void;
+  adamCall(input: [number, number, number, number], output: [number, number, number], n4: number, k: AdamConstants): Call;
+  mod: KernelModule;
   /** 1 when floats [0, n4) at p are all finite (n4 a multiple of 4), else 0. */
   finite(p: number, n4: number): number;
   /**
@@ -132,11 +135,11 @@ const cache = new WeakMap<WebAssembly.Memory, Kernels>();
 export function kernelsFor(memory: WebAssembly.Memory): Kernels {
   let k = cache.get(memory);
   if (k) return k;
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const module = new WebAssembly.Module(assemble([adamDef(), finiteDef(), columnSumDef()], shared) as BufferSource);
-  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<string, (...a: number[]) => number>;
+  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef()], isShared(memory)));
+  const ex = mod.exports;
   k = {
-    adam: (input, output, n4, c) => void ex.adam(...input, ...output, n4, ...ADAM_CONSTS.map((name) => c[name])),
+    mod,
+    adamCall: (input, output, n4, c) => ({ mod, name: 'adam', args: [...input, ...output, n4, ...ADAM_CONSTS.map((name) => c[name])] }),
     finite: (p, n4) => ex.finite(p, n4),
     columnSum: (src, dst, rows, cols, c4) => void ex.columnSum(src, dst, rows, cols, c4),
   };
