@@ -59,6 +59,8 @@ export class TrainerCore {
   private best: { nelbo: number; epoch: number } | null = null;
   /** Bumped by reset, so an in-flight load can tell it was abandoned. */
   private generation = 0;
+  /** The last reset's final save, which commands that start a run wait for. */
+  private resetting: Promise<void> = Promise.resolve();
 
   private readonly analysis: AnalysisRunner;
   /** Saves the current run (curves, checkpoints) as it sees the events the core emits. */
@@ -103,6 +105,8 @@ export class TrainerCore {
         if (this.session) await this.moveRun();
         return;
       case 'start':
+        // A reset sent just before (a preset: reset, config, start) finishes saving first.
+        await this.resetting;
         if (this.state === 'paused') return this.resume();
         if (this.state === 'idle' || this.state === 'stopped') return this.start(cmd.name);
         return;
@@ -113,14 +117,14 @@ export class TrainerCore {
         if (this.state === 'training') this.setState('paused');
         return;
       case 'step':
+        await this.resetting;
         return this.stepOnce();
       case 'stop':
         if (this.state === 'training' || this.state === 'paused') this.setState('stopped');
         return;
       case 'reset':
-        await this.runs.close('stopped');
-        this.reset();
-        return;
+        this.resetting = this.runs.close('stopped').then(() => this.reset());
+        return this.resetting;
       case 'runs':
         return answerRuns({ recorder: this.runs, emit: this.host.emit, open: (r) => this.openRun(r), newId: () => crypto.randomUUID() }, cmd.requestId, cmd.request);
       case 'checkResume':
