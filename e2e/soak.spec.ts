@@ -13,8 +13,8 @@ import { resetRun } from './pages/trainer';
 /** The worker's tfjs tensor count, from the `memory` analysis (as scripts/soak.mjs reads it). */
 async function tensors(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const vae = (window as unknown as { __vae: { client: { analyze(r: { kind: 'memory' }): { result: Promise<{ numTensors: number }> } } } }).__vae;
-    return (await vae.client.analyze({ kind: 'memory' }).result).numTensors;
+    const vae = (window as unknown as { __vae: { client: { request(op: 'analyze', r: { kind: 'memory' }): Promise<{ numTensors: number }> } } }).__vae;
+    return (await vae.client.request('analyze', { kind: 'memory' })).numTensors;
   });
 }
 
@@ -45,11 +45,11 @@ async function everyAnalysis(page: Page): Promise<string[]> {
       { kind: 'collapse', limit: 30 },
       { kind: 'limitingChain', count: 2, cols: 2, steps: 3, seed: 1, show: 'sample' },
     ];
-    const client = (window as unknown as { __vae: { client: { analyze(r: unknown): { result: Promise<unknown> } } } }).__vae.client;
+    const client = (window as unknown as { __vae: { client: { request(op: 'analyze', r: unknown): Promise<unknown> } } }).__vae.client;
     const failed: string[] = [];
     for (const r of requests) {
       try {
-        await client.analyze(r).result;
+        await client.request('analyze', r);
       } catch (e) {
         failed.push(`${r.kind}: ${(e as Error).message}`);
       }
