@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 
 /** `python3` on the PATH first, then Debian's /usr/bin/python3 (where apt's python3-torch imports). */
 export function findTorchPython() {
+  if (process.env.BENCH_TORCH === '0') return null;
   const candidates = [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3', '/usr/local/bin/python3'].filter(Boolean);
   for (const py of candidates) {
     if (py.startsWith('/') && !existsSync(py)) continue;

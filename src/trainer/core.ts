@@ -197,15 +197,20 @@ export class TrainerCore {
     this.setState('loading');
     const progress = (task: 'dataset' | 'backend') => (label: string, done: number, total: number) =>
       this.host.emit({ type: 'progress', task, label, done, total });
+    const id = this.config.dataset;
+    // The dataset loads while the backend is chosen (neither needs the other): a return visit's
+    // IndexedDB read and WASM start-up overlap instead of adding up.
+    const loading = this.data?.id !== id || this.data.stale ? this.host.loadData(id, this.manifestUrl, progress('dataset')) : null;
+    // Settled here if abandoned below, so a failed load is not an unhandled rejection.
+    loading?.catch(() => undefined);
     if (!this.backendReady) {
       const b = await this.host.chooseBackend(this.backendChoice, progress('backend'));
       if (gen !== this.generation) return false;
       this.host.emit({ type: 'backend', ...b });
       this.backendReady = true;
     }
-    const id = this.config.dataset;
-    if (this.data?.id !== id || this.data.stale) {
-      const { data, info } = await this.host.loadData(id, this.manifestUrl, progress('dataset'));
+    if (loading) {
+      const { data, info } = await loading;
       if (gen !== this.generation) return false;
       this.data = { id, data };
       this.host.emit({
@@ -218,8 +223,9 @@ export class TrainerCore {
         ...(info.warning ? { warning: info.warning } : {}),
       });
     }
-    this.session = new TrainingSession(this.config, this.data.data);
-    this.runs.begin(this.session, { id, shape: this.data.data.shape }, () => this.config, name);
+    const ready = this.data!.data;
+    this.session = new TrainingSession(this.config, ready);
+    this.runs.begin(this.session, { id, shape: ready.shape }, () => this.config, name);
     this.window = new MetricsWindow(this.host.now);
     if (this.state === 'loading') this.state = prev;
     return true;

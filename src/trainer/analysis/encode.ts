@@ -13,8 +13,11 @@ export const encode: Handler<'encode'> = async (req, ctx) => {
   for (let start = 0; start < count; start += CHUNK) {
     const n = Math.min(CHUNK, count - start);
     const mu = tf.tidy(() => session.model.encode(session.images(req.split, start, n)).mu);
-    means.set(mu.dataSync(), start * dim);
-    mu.dispose();
+    try {
+      means.set(await mu.data(), start * dim);
+    } finally {
+      mu.dispose();
+    }
     ctx.progress('Encoding images', start + n, count);
     await ctx.checkpoint();
   }

@@ -14,12 +14,16 @@ export function checkNumber(field: string, v: number, min: number, max: number):
   return v;
 }
 
-/** Images in [0, 1] (values outside are clipped) as a grid of 0..255 pixels; disposes `t`. */
-export function toGrid(t: tf.Tensor2D, shape: [number, number, number], cols: number): ImageGridPayload {
+/** Images in [0, 1] (values outside are clipped) as a grid of 0..255 pixels; disposes `t`. Read awaited: GPU backends. */
+export async function toGrid(t: tf.Tensor2D, shape: [number, number, number], cols: number): Promise<ImageGridPayload> {
   const scaled = tf.tidy(() => tf.mul(tf.clipByValue(t, 0, 1), 255));
   t.dispose();
-  const values = scaled.dataSync();
-  scaled.dispose();
+  let values: Float32Array;
+  try {
+    values = (await scaled.data()) as Float32Array;
+  } finally {
+    scaled.dispose();
+  }
   const [height, width, channels] = shape;
   const count = values.length / (height * width * channels);
   return { count, cols: Math.max(1, Math.min(cols, count)), width, height, channels: channels as 1 | 3, pixels: Uint8ClampedArray.from(values) };

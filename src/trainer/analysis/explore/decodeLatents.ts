@@ -12,6 +12,6 @@ export const decodeLatents: Handler<'decodeLatents'> = async (req, ctx) => {
   }
   if (!req.latents.every(Number.isFinite)) throw new Error('Latent points must be finite numbers.');
   const images = tf.tidy(() => decodeImages(session, tf.tensor2d(req.latents, [req.count, d]), req.output, drawSeed(req.seed, 4)));
-  const grid = toGrid(images, session.data.shape, req.count);
+  const grid = await toGrid(images, session.data.shape, req.count);
   return { result: { kind: 'decodeLatents', grid }, transfer: [grid.pixels.buffer] };
 };

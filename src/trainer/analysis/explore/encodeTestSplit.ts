@@ -19,9 +19,12 @@ export async function encodeTestSplit(ctx: AnalysisContext, limit: number, withL
       const q = session.model.encode(session.images('test', start, n));
       return withLogvar ? [q.mu, q.logvar] : [q.mu];
     });
-    mu.set(out[0].dataSync(), start * d);
-    if (logvar) logvar.set(out[1].dataSync(), start * d);
-    tf.dispose(out);
+    try {
+      mu.set(await out[0].data(), start * d);
+      if (logvar) logvar.set(await out[1].data(), start * d);
+    } finally {
+      tf.dispose(out);
+    }
     ctx.progress('Encoding test images', start + n, count);
     await ctx.checkpoint();
   }

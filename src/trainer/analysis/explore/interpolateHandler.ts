@@ -19,7 +19,7 @@ export const interpolateHandler: Handler<'interpolate'> = async (req, ctx) => {
   const ends = resolveSelection(session, { by: 'indices', indices: pairs.flat() });
   const d = session.model.latentDim;
   const mu = tf.tidy(() => session.model.encode(testImagesTensor(session, ends)).mu);
-  const codes = mu.dataSync() as Float32Array;
+  const codes = (await mu.data()) as Float32Array;
   mu.dispose();
   const cols = steps + 2;
   const path = new Float32Array(pairs.length * cols * d);
@@ -29,7 +29,7 @@ export const interpolateHandler: Handler<'interpolate'> = async (req, ctx) => {
     path.set(interpolationPath(a, b, steps, method), p * cols * d);
   });
   const images = tf.tidy(() => decodeImages(session, tf.tensor2d(path, [pairs.length * cols, d]), 'mean', 0));
-  const grid = toGrid(images, session.data.shape, cols);
+  const grid = await toGrid(images, session.data.shape, cols);
   if (req.ends === 'originals') {
     // Copied from the dataset's own bytes, so each row's ends are exactly the picked images.
     const size = session.inputDim;

@@ -36,8 +36,11 @@ export const limitingChain: Handler<'limitingChain'> = async (req, ctx) => {
       });
       prev?.dispose();
       x = draw;
-      frames.set(shown.dataSync(), t * count * size);
-      shown.dispose();
+      try {
+        frames.set(await shown.data(), t * count * size);
+      } finally {
+        shown.dispose();
+      }
       if (t % 5 === 4 || t === steps) {
         ctx.progress('Running the chain', t, steps);
         await ctx.checkpoint();

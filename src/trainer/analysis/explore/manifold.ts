@@ -11,7 +11,7 @@ export const manifold: Handler<'manifold'> = async (req, ctx) => {
   const size = checkInt('Grid size', req.size, 2, 40);
   const { latents, axis } = manifoldLatents(size);
   const images = tf.tidy(() => decodeImages(session, tf.tensor2d(latents, [size * size, 2]), 'mean', 0));
-  const grid = toGrid(images, session.data.shape, size);
+  const grid = await toGrid(images, session.data.shape, size);
   const ax = Float32Array.from(axis);
   return { result: { kind: 'manifold', grid, axis: ax }, transfer: [grid.pixels.buffer, ax.buffer] };
 };

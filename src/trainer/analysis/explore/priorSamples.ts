@@ -11,6 +11,6 @@ export const priorSamples: Handler<'priorSamples'> = async (req, ctx) => {
     const eps = tf.randomNormal<tf.Rank.R2>([req.count, session.model.latentDim], 0, 1, 'float32', drawSeed(req.seed, 2));
     return decodeImages(session, tf.mul(eps, req.temperature) as tf.Tensor2D, req.output, drawSeed(req.seed, 3));
   });
-  const grid = toGrid(images, session.data.shape, req.cols);
+  const grid = await toGrid(images, session.data.shape, req.cols);
   return { result: { kind: 'priorSamples', grid }, transfer: [grid.pixels.buffer] };
 };

@@ -13,7 +13,7 @@ export const reconstruct: Handler<'reconstruct'> = async (req, ctx) => {
     const rec = decodeImages(session, z, 'mean', 0);
     return tf.reshape(tf.stack([x, rec], 1), [2 * indices.length, session.inputDim]) as tf.Tensor2D;
   });
-  const grid = toGrid(out, session.data.shape, Math.min(8, 2 * indices.length));
+  const grid = await toGrid(out, session.data.shape, Math.min(8, 2 * indices.length));
   const idx = Int32Array.from(indices);
   const labels = Uint8Array.from(indices, (i) => session.data.test.labels[i]);
   return { result: { kind: 'reconstruct', grid, indices: idx, labels }, transfer: [grid.pixels.buffer, idx.buffer, labels.buffer] };

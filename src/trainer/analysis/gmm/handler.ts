@@ -52,8 +52,8 @@ export const gmm: Handler<'gmm'> = async (req, ctx) => {
   let samples: ImageGridPayload;
   let prior: ImageGridPayload | null = null;
   if (req.source === 'latent') {
-    samples = decodeGrid(tf.tensor2d(Float32Array.from(drawn.x), [GRID, d]), ctx);
-    prior = decodeGrid(tf.randomNormal([GRID, d], 0, 1, 'float32', streamSeed(req.seed, STREAM_PRIOR_GRID, 0)), ctx);
+    samples = await decodeGrid(tf.tensor2d(Float32Array.from(drawn.x), [GRID, d]), ctx);
+    prior = await decodeGrid(tf.randomNormal([GRID, d], 0, 1, 'float32', streamSeed(req.seed, STREAM_PRIOR_GRID, 0)), ctx);
   } else {
     const [h, w, c] = data.pooledShape!;
     const pixels = upsampleToBytes(drawn.x, GRID, [h, w, c], req.pool);
@@ -95,12 +95,16 @@ function pixelData(limit: number, pool: number, ctx: AnalysisContext) {
 }
 
 /** Decoder means for the latents z (consumed), as a 10-column grid. */
-function decodeGrid(z: tf.Tensor2D, ctx: AnalysisContext): ImageGridPayload {
+async function decodeGrid(z: tf.Tensor2D, ctx: AnalysisContext): Promise<ImageGridPayload> {
   const { session } = ctx;
   const t = tf.tidy(() => tf.mul(tf.clipByValue(session.parts.likelihood.mean(session.model.decode(z)), 0, 1), 255));
   z.dispose();
-  const values = t.dataSync();
-  t.dispose();
+  let values: Float32Array;
+  try {
+    values = (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
   const [height, width, channels] = session.data.shape;
   return { count: z.shape[0], cols: 10, width, height, channels: channels as 1 | 3, pixels: Uint8ClampedArray.from(values) };
 }

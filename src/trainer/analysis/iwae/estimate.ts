@@ -51,8 +51,12 @@ export async function iwaeBatch(model: VaeModel, likelihood: Likelihood, x: tf.T
         const eps = noise(offset, s, b, d);
         return logWeights(model, likelihood, x, mu, logvar, eps);
       });
-      const v = lw.dataSync();
-      lw.dispose();
+      let v: Float32Array;
+      try {
+        v = (await lw.data()) as Float32Array;
+      } finally {
+        lw.dispose();
+      }
       for (let r = 0; r < s; r++) {
         for (let i = 0; i < b; i++) {
           const w = v[r * b + i];
