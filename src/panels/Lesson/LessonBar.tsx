@@ -4,7 +4,7 @@ import './lesson.css';
 import { FIGURES } from '../../lessons/format';
 import { lessonActions, lessonStore } from '../../lessons/lessonRunner';
 import { useTraining } from '../../ui/stores';
-import { formatFigure, lessonKey, trainTarget } from './lessonText';
+import { arrowPress, formatFigure, lessonKey, trainTarget } from './lessonText';
 
 /**
  * The open lesson, fixed at the foot of the window (over a full-screen panel too): the step's
@@ -22,7 +22,7 @@ export function LessonBar() {
   useEffect(() => {
     if (!s.lesson) return;
     const onKey = (e: KeyboardEvent) => {
-      const dir = lessonKey(e, document.querySelector('dialog[open]') !== null);
+      const dir = lessonKey(arrowPress(e), document.querySelector('dialog[open]') !== null);
       if (dir === 0) return;
       e.preventDefault();
       if (dir > 0) lessonActions.next();

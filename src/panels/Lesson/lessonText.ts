@@ -8,20 +8,44 @@ export const formatFigure = (v: number): string => (Number.isInteger(v) ? String
 
 const ARROW_OWNERS = new Set(['tab', 'tablist', 'slider', 'radio', 'radiogroup', 'menuitem', 'option', 'listbox', 'spinbutton', 'combobox', 'textbox', 'grid', 'gridcell']);
 
+/** What lessonKey needs of the pressed key and of where it was pressed. */
+export interface ArrowPress {
+  key: string;
+  modified: boolean;
+  defaultPrevented: boolean;
+  target: { tagName: string; type?: string; isContentEditable?: boolean; role?: string | null; ownerRoles: (string | null)[] } | null;
+}
+
 /**
  * +1 for →, −1 for ←, 0 where the arrow belongs to something else: a field, a select, a canvas,
  * a tab list (its own arrow keys move between tabs), a slider or radio group, or an open dialog.
  */
-export function lessonKey(e: KeyboardEvent, dialogOpen: boolean): 1 | -1 | 0 {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || dialogOpen) return 0;
-  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return 0;
-  const t = e.target instanceof Element ? e.target : null;
+export function lessonKey(p: ArrowPress, dialogOpen: boolean): 1 | -1 | 0 {
+  if (p.defaultPrevented || p.modified || dialogOpen) return 0;
+  if (p.key !== 'ArrowRight' && p.key !== 'ArrowLeft') return 0;
+  const t = p.target;
   if (t) {
-    const tag = t.tagName;
-    if (takesText({ tagName: tag, type: t.getAttribute('type') ?? undefined, isContentEditable: t instanceof HTMLElement && t.isContentEditable, role: t.getAttribute('role') })) return 0;
-    if (tag === 'INPUT') return 0;
-    const owner = t.closest('[role]');
-    if (owner && ARROW_OWNERS.has(owner.getAttribute('role') ?? '')) return 0;
+    if (takesText(t) || t.tagName.toUpperCase() === 'INPUT') return 0;
+    if (t.ownerRoles.some((r) => r !== null && ARROW_OWNERS.has(r))) return 0;
   }
-  return e.key === 'ArrowRight' ? 1 : -1;
+  return p.key === 'ArrowRight' ? 1 : -1;
+}
+
+/** A key event as lessonKey reads it: the target and the roles of the elements around it. */
+export function arrowPress(e: KeyboardEvent): ArrowPress {
+  const el = e.target instanceof Element ? e.target : null;
+  const ownerRoles: (string | null)[] = [];
+  for (let n: Element | null = el; n; n = n.parentElement) ownerRoles.push(n.getAttribute('role'));
+  return {
+    key: e.key,
+    modified: e.ctrlKey || e.metaKey || e.altKey || e.shiftKey,
+    defaultPrevented: e.defaultPrevented,
+    target: el && {
+      tagName: el.tagName,
+      type: el.getAttribute('type') ?? undefined,
+      isContentEditable: el instanceof HTMLElement && el.isContentEditable,
+      role: el.getAttribute('role'),
+      ownerRoles,
+    },
+  };
 }
