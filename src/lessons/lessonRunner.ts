@@ -34,6 +34,8 @@ function trainTo(target: LessonStep['train'], freshRun: boolean, signal: AbortSi
     };
     const check = () => {
       if (!fresh) return;
+      // A run that ends first (its epochs done, or early stopping) ends the step where it stopped.
+      if (trainingStore.getState().state === 'stopped') return finish();
       if (reached()) {
         if (trainingStore.getState().state === 'training') trainingStore.getState().actions.pause();
         finish();
