@@ -42,6 +42,7 @@ async function everyAnalysis(page: Page): Promise<string[]> {
       { kind: 'interpolate', pairs: [[0, 1]], steps: 3, method: 'spherical', ends: 'decoded' },
       { kind: 'latentScatter', limit: 30 },
       { kind: 'manifold', size: 3 },
+      { kind: 'drawingCode', pixels: new Float32Array(D).fill(0.3), mask: half, fill: 'mean', plane: { axes: 'latent', mean: new Float32Array(2), components: Float32Array.of(1, 0, 0, 1), explained: Float32Array.of(0.5, 0.5) }, limit: 30, neighbours: 5 },
       { kind: 'collapse', limit: 30 },
       { kind: 'limitingChain', count: 2, cols: 2, steps: 3, seed: 1, show: 'sample' },
     ];

@@ -4,6 +4,7 @@ import { DrawView } from './DrawView';
 import { ExploreView } from './ExploreView';
 import { Footer } from './Footer';
 import { Keyboard } from './Keyboard';
+import { LessonBar } from '../panels/Lesson/LessonBar';
 import { ResetDialog } from './ResetDialog';
 import { RunBar } from './RunBar';
 import { RunsView } from './RunsView';
@@ -44,6 +45,7 @@ export function App() {
       <Footer />
       <Keyboard />
       <ResetDialog />
+      <LessonBar />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { GapPanel } from '../panels/Completion/GapPanel';
 import { completionActions, completionStore } from '../panels/Completion/instance';
 import { DrawCanvas } from '../panels/Draw/DrawCanvas';
 import { DrawTools } from '../panels/Draw/DrawTools';
+import { DrawLatent } from '../panels/DrawLatent/DrawLatent';
 import { currentInput } from '../panels/Draw/drawStore';
 import { ModelInput } from '../panels/Draw/ModelInput';
 import { RegionPicker } from '../panels/Draw/RegionPicker';
@@ -43,6 +44,7 @@ export function DrawView() {
         </div>
         <DrawTools onEdit={changed} />
         <TestImagePicker onLoaded={changed} />
+        {step > 0 ? <DrawLatent /> : null}
       </section>
       <CompletionPanel input={currentInput} />
       <GapPanel />

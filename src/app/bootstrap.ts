@@ -5,6 +5,7 @@ import { exposeTestHandle } from '../client/testHooks';
 import { experimentStore, runsStore, trainingStore } from '../store/stores';
 import { startLinkSync } from '../panels/Resume/linkSync';
 import { startFirstRun } from './firstRun';
+import { lessonAtStart, lessonActions, takeLessonFromHash } from '../lessons/lessonRunner';
 import { registerServiceWorker } from './serviceWorker';
 
 /**
@@ -21,6 +22,7 @@ export function bootstrap(): void {
   const client = trainerClient;
   const stores = { experiment: experimentStore, training: trainingStore, runs: runsStore };
   const hadHash = window.location.hash.length > 1;
+  const lessonLink = takeLessonFromHash();
   startLinkSync();
   stores.experiment.getState().actions.init();
   startRecovery(client, {
@@ -28,7 +30,10 @@ export function bootstrap(): void {
     setBackend: (backend) => stores.training.getState().actions.setBackend(backend),
     resume: (run, train) => stores.runs.getState().actions.resume(run, train),
   });
-  startFirstRun(hadHash);
+  // A lesson (linked, or open when the page was left) leads instead of the first-visit auto-start.
+  const lesson = lessonAtStart(lessonLink);
+  startFirstRun(hadHash || lesson !== null);
+  if (lesson) void lessonActions.open(lesson);
   if (__VAE_TEST_HOOKS__) exposeTestHandle();
   registerServiceWorker();
 }

@@ -20,6 +20,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: 'p', does: 'Presenter mode on or off' },
   { keys: '?', does: 'Show this list of shortcuts' },
   { keys: 'Page Down / Page Up', does: 'Next / previous key panel full screen: curves, samples, latent plane, manifold, completion (a clicker works)' },
+  { keys: '→ / ←', does: 'Next / previous step of the open lesson (not in a field, a slider or the tab list)' },
   { keys: 'Esc', does: 'Close a dialog or leave full screen' },
 ];
 

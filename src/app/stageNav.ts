@@ -21,6 +21,13 @@ function whenPanel(id: string, then: (el: HTMLElement) => void, tries = 30): voi
   else if (tries > 0) requestAnimationFrame(() => whenPanel(id, then, tries - 1));
 }
 
+/** Shows a panel's view and brings the panel into sight: full screen when `full`, else scrolled to. */
+export function showPanel(view: string, panel: string, full: boolean): void {
+  if (full || stagedPanel()) stage(null);
+  viewStore.getState().show(view);
+  whenPanel(panel, (el) => (full ? stage(el) : el.scrollIntoView({ block: 'start' })));
+}
+
 /** Moves the full-screen panel `dir` places along STAGE_ORDER (from the first when none is shown). */
 export function moveStage(dir: 1 | -1): void {
   const current = stagedPanel()?.dataset.panelId;

@@ -71,6 +71,22 @@ export interface AnalysisKinds {
     request: { limit: number; previousAxes?: Float32Array };
     result: { points: Float32Array; labels: Uint8Array; count: number; dim: number; plane: LatentPlane };
   };
+  /** Where a drawing lands: its posterior mean (unknown pixels filled as 'amortized' fills them), on `plane`, with its k nearest test codes' labels. */
+  drawingCode: {
+    request: { pixels: Float32Array; mask: Uint8Array; fill: 'zeros' | 'mean'; plane: LatentPlane; limit: number; neighbours: number };
+    result: {
+      /** d values: the posterior mean. */
+      code: Float32Array;
+      /** (u, v) on the plane, as latentScatter's points. */
+      point: Float32Array;
+      /** Indices of the nearest of the first `count` test codes, nearest first. */
+      neighbours: Int32Array;
+      /** Per label, its share of the neighbours; they add up to 1. */
+      shares: Float32Array;
+      count: number;
+      dim: number;
+    };
+  };
   /** Decoder means over a size × size grid of z = (Φ⁻¹(u₁), Φ⁻¹(u₂)); d = 2 only. */
   manifold: {
     request: { size: number };

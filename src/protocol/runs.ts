@@ -19,6 +19,8 @@ export interface RunSummary {
   paramCount: number;
   /** The last training metrics and the last test-split evaluation. */
   final: { train: LossTerms | null; test: LossTerms | null };
+  /** Runs imported together (a class's files) share a group name, e.g. "Imported 5 runs at 14:02". */
+  group?: string;
 }
 
 /** A run's curves, compact: one train point per metrics event, one test point per evaluated epoch. */
@@ -40,6 +42,14 @@ export interface RunsOps {
   exportModel: { request: { id: string }; result: { fileName: string; text: string } };
   /** Validates a model file and loads it as a new run, paused, in place of the current one. */
   importModel: { request: { text: string }; result: { run: RunSummary } };
+  /**
+   * Many model files saved as finished runs of one group, none loaded into the Train view: a
+   * class's experiments collected for comparison. A bad file is refused by name; the rest land.
+   */
+  importRuns: {
+    request: { files: { fileName: string; text: string }[]; group: string };
+    result: { runs: RunSummary[]; refused: { fileName: string; message: string }[] };
+  };
 }
 export type RunsOp = keyof RunsOps;
 export type RunsRequest = { [K in RunsOp]: { op: K } & RunsOps[K]['request'] }[RunsOp];

@@ -30,6 +30,10 @@ export interface RunsState {
     toggleCompare(id: string): Promise<void>;
     exportModel(id: string): Promise<{ fileName: string; text: string } | null>;
     importModel(text: string): Promise<RunSummary | null>;
+    /** Many model files as one named group of finished runs, ticked for comparison; the Train view is left alone. */
+    importRuns(files: { fileName: string; text: string }[], now?: Date): Promise<RunSummary[]>;
+    /** Ticks exactly the runs of one group for comparison. */
+    compareGroup(group: string): Promise<void>;
     checkResume(): void;
     /** Restores a run in the Train view; `train` goes on training at once. */
     resume(run: RunSummary, train: boolean): void;
@@ -60,6 +64,13 @@ export function foldRuns(s: Data, e: TrainerEvent): Partial<Data> {
     default:
       return {};
   }
+}
+
+/** "Imported 5 runs at 14:02": names a class's batch of files by count and local time. */
+export function groupName(count: number, at: Date): string {
+  const hh = String(at.getHours()).padStart(2, '0');
+  const mm = String(at.getMinutes()).padStart(2, '0');
+  return `Imported ${count} run${count === 1 ? '' : 's'} at ${hh}:${mm}`;
 }
 
 export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [] };
@@ -129,6 +140,27 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
             fail(err);
             return null;
           }
+        },
+        importRuns: async (files, now = new Date()) => {
+          const group = groupName(files.length, now);
+          try {
+            const { runs, refused } = await port.request<'importRuns'>('runs', { op: 'importRuns', files, group });
+            await get().actions.refresh();
+            if (runs.length) await get().actions.compareGroup(group);
+            const landed = runs.length ? `${runs.length} run${runs.length === 1 ? '' : 's'} landed as the group "${group}", ticked for comparison below.` : 'No run was imported.';
+            const bad = refused.map((r) => `${r.fileName}: ${r.message}`).join(' ');
+            set({ notice: { kind: refused.length ? 'error' : 'info', text: refused.length ? `${landed} Refused: ${bad}` : landed } });
+            return runs;
+          } catch (err) {
+            fail(err);
+            return [];
+          }
+        },
+        compareGroup: async (group) => {
+          const ids = get().runs.filter((r) => r.group === group).map((r) => r.id);
+          set({ compare: ids });
+          const missing = ids.filter((id) => !get().histories[id]);
+          await Promise.all(missing.map((id) => loadHistory(id))).catch(fail);
         },
         checkResume: () => port.send({ type: 'checkResume' }),
         resume: (run, train) => {

@@ -16,6 +16,7 @@ export function RunsTable() {
   useEffect(() => {
     void runsActions.refresh();
   }, []);
+  const groups = [...new Set(runs.map((r) => r.group).filter((g): g is string => !!g))];
   return (
     <section className="panel runs-panel" aria-labelledby="runs-title">
       <h2 id="runs-title">Saved runs</h2>
@@ -28,6 +29,16 @@ export function RunsTable() {
           <button type="button" className="btn btn-quiet btn-small" onClick={runsActions.dismissNotice}>
             Dismiss
           </button>
+        </div>
+      ) : null}
+      {groups.length ? (
+        <div className="run-groups" role="group" aria-label="Groups of imported runs">
+          <span>Groups:</span>
+          {groups.map((g) => (
+            <button key={g} type="button" className="btn btn-small" data-group={g} onClick={() => void runsActions.compareGroup(g)}>
+              Compare “{g}” ({runs.filter((r) => r.group === g).length})
+            </button>
+          ))}
         </div>
       ) : null}
       {runs.length === 0 ? (
@@ -55,6 +66,7 @@ export function RunsTable() {
                   </td>
                   <th scope="row">
                     <RunName run={r} />
+                    {r.group ? <span className="run-group">{r.group}</span> : null}
                   </th>
                   <td>{r.id === current ? 'in the Train view' : STATUS_LABEL[r.status]}</td>
                   <td className="num">{r.step}</td>

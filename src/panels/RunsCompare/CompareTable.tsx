@@ -3,7 +3,7 @@ import { duration, nats } from '../Runs/format';
 import { useRuns } from '../Runs/runsStore';
 import { compareRows } from './compareSpec';
 
-/** Final values of the chosen runs (seed 001 Tables I–II): nELBO, KL and reconstruction, size, time. */
+/** Final values of the chosen runs (seed 001 Tables I–II): nELBO, KL and reconstruction, size, time, config. */
 export function CompareTable() {
   const runs = useRuns((s) => s.runs);
   const compare = useRuns((s) => s.compare);
@@ -25,6 +25,7 @@ export function CompareTable() {
             <th scope="col" className="num">Parameters</th>
             <th scope="col" className="num">Steps</th>
             <th scope="col" className="num">Training time</th>
+            <th scope="col">Config</th>
           </tr>
         </thead>
         <tbody>
@@ -40,6 +41,7 @@ export function CompareTable() {
               <td className="num">{r.params === null ? NONE : r.params.toLocaleString('en')}</td>
               <td className="num">{r.step}</td>
               <td className="num">{duration(r.trainingMs)}</td>
+              <td className="compare-config">{r.config}</td>
             </tr>
           ))}
         </tbody>

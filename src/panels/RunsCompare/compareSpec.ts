@@ -43,6 +43,15 @@ export interface CompareRow {
   params: number | null;
   trainingMs: number;
   step: number;
+  /** The settings that tell a class's runs apart, in one line. */
+  config: string;
+}
+
+/** "MLP 400 · d = 20 · bernoulli · β = 1 · mnist": what differs between students' runs, at a glance. */
+export function configText(c: RunSummary['config']): string {
+  const net = c.architecture === 'conv' ? `conv ${c.convChannels.join('-')}` : `MLP ${c.hidden.length ? c.hidden.join('-') : 'linear'}`;
+  const beta = c.objective === 'beta-vae' || c.beta !== 1 ? ` · β = ${c.beta}` : '';
+  return `${net} · d = ${c.latentDim} · ${c.likelihood}${beta} · ${c.dataset}`;
 }
 
 /** The table of final values (seed 001 Tables I–II): what each run ended at, and its size. */
@@ -54,6 +63,6 @@ export function compareRows(runs: RunSummary[]): CompareRow[] {
     } catch {
       params = null;
     }
-    return { id: r.id, name: r.name, train: r.final.train, test: r.final.test, params, trainingMs: r.trainingMs, step: r.step };
+    return { id: r.id, name: r.name, train: r.final.train, test: r.final.test, params, trainingMs: r.trainingMs, step: r.step, config: configText(r.config) };
   });
 }

@@ -1,6 +1,7 @@
 import type { AnalysisKind } from '../../protocol';
 import { amortizationGap } from './completion/amortizationGap';
 import { complete } from './completion/complete';
+import { drawingCode } from './drawing/drawingCode';
 import { encode } from './encode';
 import { gmm } from './gmm/handler';
 import { iwae } from './iwae/handler';
@@ -20,5 +21,6 @@ export const HANDLERS: { [K in AnalysisKind]: Handler<K> } = {
   testImages,
   complete,
   amortizationGap,
+  drawingCode,
   memory,
 };

@@ -1,9 +1,9 @@
 import type { RunsRequest, RunsResult, RunSummary, TrainerEvent } from '../../protocol';
-import { emptyHistory } from './history';
+import { emptyHistory, MetricHistory } from './history';
 import { variableShapes } from '../model/build';
 import { buildModelFile, checkInputShape, parseModelFile, type LoadedModel } from './modelFile';
 import { LOCK_WAIT_MS, type OpenedRun, type RunRecorder } from './recorder';
-import { captureWeights, checkWeightShapes } from './snapshot';
+import { captureWeights, checkWeightShapes, type SessionState } from './snapshot';
 
 export interface RunsContext {
   recorder: RunRecorder;
@@ -60,6 +60,8 @@ async function answer(ctx: RunsContext, req: RunsRequest): Promise<RunsResult> {
       await ctx.open(opened);
       return { op: 'importModel', run: r.run?.summary ?? opened.summary };
     }
+    case 'importRuns':
+      return { op: 'importRuns', ...(await importRuns(ctx, req.files, req.group)) };
   }
 }
 
@@ -86,6 +88,30 @@ async function exportModel(ctx: RunsContext, id: string): Promise<{ fileName: st
   );
   const slug = summary.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
   return { fileName: `${slug}-step${summary.step}.vae.json`, text };
+}
+
+/** Saves each file as a finished run of `group`, without touching the run in the Train view. */
+async function importRuns(ctx: RunsContext, files: { fileName: string; text: string }[], group: string) {
+  const name = group.trim().slice(0, 120);
+  if (!name) throw new Error('A group of runs needs a name.');
+  if (!Array.isArray(files) || files.length === 0) throw new Error('Choose at least one model file to import.');
+  const runs: RunSummary[] = [];
+  const refused: { fileName: string; message: string }[] = [];
+  const now = Date.now();
+  for (const [i, f] of files.entries()) {
+    const check = parseModelFile(f.text);
+    if (!check.ok) {
+      refused.push({ fileName: f.fileName, message: check.message });
+      continue;
+    }
+    const opened = fromModel(check.model, ctx.newId(), now + i);
+    const summary: RunSummary = { ...opened.summary, status: 'finished', group: name, final: new MetricHistory(opened.history).final() };
+    // A model file has weights and its step, no optimizer or shuffle state: restoreSession takes that
+    // partial form (RestorableState) when the run is opened later, as it does for importModel.
+    if (await ctx.recorder.store.save(summary, opened.history, opened.state as SessionState)) runs.push(summary);
+    else refused.push({ fileName: f.fileName, message: 'This browser’s storage is full: delete some saved runs and import it again.' });
+  }
+  return { runs, refused };
 }
 
 /** A model file as a new run: its weights, a fresh optimizer, its step and curves. */
