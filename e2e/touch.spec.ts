@@ -86,8 +86,10 @@ test('a finger draws on the canvas without scrolling the page; a pen draws the s
   const pen = async (pressure: number) => {
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await expect.poll(() => inkSum(page)).toBe(0);
+    // Reaching Clear (under the thumbnails) may have scrolled the page: the canvas's box anew.
+    const at = (await canvas.boundingBox())!;
     const send = (type: string, fx: number, fy: number) =>
-      canvas.dispatchEvent(type, { pointerType: 'pen', pointerId: 3, isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pressure, clientX: box.x + fx * box.width, clientY: box.y + fy * box.height, bubbles: true });
+      canvas.dispatchEvent(type, { pointerType: 'pen', pointerId: 3, isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pressure, clientX: at.x + fx * at.width, clientY: at.y + fy * at.height, bubbles: true });
     await send('pointerdown', 0.3, 0.2);
     for (let i = 1; i <= 10; i++) await send('pointermove', 0.3 + i * 0.04, 0.2 + i * 0.06);
     await send('pointerup', 0.7, 0.8);
