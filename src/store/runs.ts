@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../config/experiment';
 import type { TrainerPort } from '../client/port';
-import type { RunHistory, RunSummary, TrainerEvent } from '../protocol';
+import type { ExportTarget, RunHistory, RunSummary, TrainerEvent } from '../protocol';
 import { plainError } from '../plainError';
 
 /** How the runs store hands a config to the Train view (the experiment store's load). */
@@ -30,6 +30,8 @@ export interface RunsState {
     toggleCompare(id: string): Promise<void>;
     exportModel(id: string): Promise<{ fileName: string; text: string } | null>;
     importModel(text: string): Promise<RunSummary | null>;
+    /** The run's model as a zip for TF.js/Keras or PyTorch; null (with the message shown) when refused. */
+    exportFor(id: string, target: ExportTarget): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer> } | null>;
     checkResume(): void;
     /** Restores a run in the Train view; `train` goes on training at once. */
     resume(run: RunSummary, train: boolean): void;
@@ -113,6 +115,14 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
         exportModel: async (id) => {
           try {
             return await port.request<'exportModel'>('runs', { op: 'exportModel', id });
+          } catch (err) {
+            fail(err);
+            return null;
+          }
+        },
+        exportFor: async (id, target) => {
+          try {
+            return await port.request<'exportFor'>('runs', { op: 'exportFor', id, target });
           } catch (err) {
             fail(err);
             return null;
