@@ -2,6 +2,7 @@
 import type { ExportTarget } from '../../protocol';
 import type { LoadedModel } from '../checkpoint/modelFile';
 import { layersExport } from './layers';
+import { pytorchExport } from './pytorch';
 import { storedZip, utf8 } from './zip';
 
 const LAYERS_README = `TF.js Layers models exported by VAE Playground.
@@ -19,5 +20,5 @@ export function exportArchive(m: LoadedModel, target: ExportTarget, base: string
   if (target === 'tfjs') {
     return { fileName: `${base}-tfjs.zip`, data: storedZip([{ path: 'README.txt', data: utf8(LAYERS_README) }, ...layersExport(m)]) };
   }
-  throw new Error('Export for PyTorch is not available yet.');
+  return { fileName: `${base}-pytorch.zip`, data: storedZip(pytorchExport(m, base)) };
 }
