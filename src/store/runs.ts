@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../config/experiment';
 import type { TrainerPort } from '../client/port';
 import type { ExportTarget, RunHistory, RunSummary, TrainerEvent } from '../protocol';
+import { fetchModelText } from '../data/modelUrl';
 import { plainError } from '../plainError';
 
 /** How the runs store hands a config to the Train view (the experiment store's load). */
@@ -23,6 +24,8 @@ export interface RunsState {
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** Settings a shared link carried that were ignored. */
   linkNotes: string[];
+  /** A model named by the link (#model=): loading, loaded, or why it was refused. */
+  modelLink: { kind: 'loading' | 'info' | 'error'; text: string } | null;
   actions: {
     refresh(): Promise<void>;
     rename(id: string, name: string): Promise<boolean>;
@@ -39,6 +42,9 @@ export interface RunsState {
     /** Starts a new experiment from a config (a preset, a run to duplicate): the current run is kept. */
     startFrom(config: ExperimentConfig, opts?: { name?: string; train?: boolean }): void;
     setLinkNotes(notes: string[]): void;
+    /** Downloads the model file a link names and opens it, paused, as importModel does. */
+    openModelLink(address: string): Promise<RunSummary | null>;
+    dismissModelLink(): void;
     dismissNotice(): void;
   };
 }
@@ -64,7 +70,7 @@ export function foldRuns(s: Data, e: TrainerEvent): Partial<Data> {
   }
 }
 
-export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [] };
+export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [], modelLink: null };
 
 export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): StoreApi<RunsState> {
   const store = createStore<RunsState>()((set, get) => {
@@ -161,6 +167,21 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
           if (opts.train) port.send({ type: 'start', ...(opts.name ? { name: opts.name } : {}) });
         },
         setLinkNotes: (linkNotes) => set({ linkNotes }),
+        openModelLink: async (address) => {
+          set({ modelLink: { kind: 'loading', text: `Downloading the model at ${address}…` } });
+          try {
+            const { url, text } = await fetchModelText(address);
+            const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text });
+            loadConfig(run.config, { running: true });
+            set({ modelLink: { kind: 'info', text: `Opened "${run.name}" from ${url} at step ${run.step}: it is paused here; press Train to go on.` } });
+            void get().actions.refresh();
+            return run;
+          } catch (err) {
+            set({ modelLink: { kind: 'error', text: `The model in this link was not opened. ${plainError(err)}` } });
+            return null;
+          }
+        },
+        dismissModelLink: () => set({ modelLink: null }),
         dismissNotice: () => set({ notice: null }),
       },
     };
