@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, stepCount } from './fixtures';
 import { trainerState } from './pages/trainer';
@@ -51,9 +51,9 @@ test('#model= opens a model file served by this site, paused at its step', async
 test('#model= refuses a truncated file, a page that is not one and a plain-http address of another site, each saying why', async ({ page, consoleErrors }) => {
   void consoleErrors;
   const cases: [string, RegExp][] = [
-    ['/e2e-models/cut.vae.json', /not opened\. This model file is truncated/],
+    ['/e2e-models/cut.vae.json', /was not opened\. This model file is truncated/],
     // The preview server answers a missing file with the app's own page.
-    ['/e2e-models/missing.vae.json', /not opened\. This is not a model file: it is not JSON/],
+    ['/e2e-models/missing.vae.json', /was not opened\. This is not a model file: it is not JSON/],
     ['http://models.example.org/m.vae.json', /must start with https:\/\/ \(or be on this site, http:\/\/localhost:\d+\), got "http:\/\/models\.example\.org\/m\.vae\.json"/],
   ];
   for (const [address, message] of cases) {
@@ -64,4 +64,50 @@ test('#model= refuses a truncated file, a page that is not one and a plain-http 
     await expect(page.getByTestId('model-link-notice')).toHaveAttribute('role', 'alert');
     expect(await stepCount(page)).toBe(0);
   }
+});
+
+test('a run exports for TF.js and for PyTorch from the Runs view, each a zip of the promised files', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.goto('/#model=/e2e-models/linked.vae.json');
+  await expect(page.getByTestId('model-link-notice')).toContainText('Opened "Linked MLP"', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const names = async (button: RegExp) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).first().click();
+    const d = await download;
+    const bytes = readFileSync(await d.path());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    // Entry names as stored in the zip's local headers (stored, so each follows its header).
+    const found: string[] = [];
+    for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50; ) {
+      const size = bytes.readUInt32LE(at + 18);
+      const nameLength = bytes.readUInt16LE(at + 26);
+      found.push(bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8'));
+      at += 30 + nameLength + size;
+    }
+    return { file: d.suggestedFilename(), found };
+  };
+  const tfjs = await names(/^Export Linked MLP for TF\.js and Keras$/);
+  expect(tfjs.file).toMatch(/-tfjs\.zip$/);
+  expect(tfjs.found).toEqual(['README.txt', 'encoder/model.json', 'encoder/weights.bin', 'decoder/model.json', 'decoder/weights.bin']);
+  const torch = await names(/^Export Linked MLP for PyTorch$/);
+  expect(torch.file).toMatch(/-pytorch\.zip$/);
+  expect(torch.found).toEqual(['README.txt', 'model.py', 'evaluate.py', 'weights.npz']);
+});
+
+test('a preset with a shipped model starts trained: paused at its step, its test nELBO as the manifest lists', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  const manifest = JSON.parse(readFileSync(join(DIST, 'models', 'manifest.json'), 'utf8')) as { models: { preset: string; step: number; testNelbo: number }[] };
+  const a = manifest.models.find((m) => m.preset === 'seed001-a')!;
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Start Model A trained' }).click();
+  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('model-link-notice')).toContainText(`trained ahead to step ${a.step}`);
+  await expect(trainerState(page)).toHaveText(/paused/i);
+  await expect.poll(() => stepCount(page)).toBe(a.step);
+  console.log(`Start trained: paused at step ${a.step} after ${Date.now() - t0} ms`);
+  await expect(page.getByTestId('test-nelbo')).toHaveText(a.testNelbo.toFixed(1));
+  await expect(page.getByLabel('Hidden widths')).toHaveValue('');
 });

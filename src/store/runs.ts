@@ -3,6 +3,7 @@ import type { ExperimentConfig } from '../config/experiment';
 import type { TrainerPort } from '../client/port';
 import type { ExportTarget, RunHistory, RunSummary, TrainerEvent } from '../protocol';
 import { fetchModelText } from '../data/modelUrl';
+import { fetchStartingPoint, type StartingPoint } from '../data/startingPoints';
 import { plainError } from '../plainError';
 
 /** How the runs store hands a config to the Train view (the experiment store's load). */
@@ -44,6 +45,8 @@ export interface RunsState {
     setLinkNotes(notes: string[]): void;
     /** Downloads the model file a link names and opens it, paused, as importModel does. */
     openModelLink(address: string): Promise<RunSummary | null>;
+    /** Opens a shipped starting point (checked against its sha256), paused, as openModelLink does. */
+    openStartingPoint(start: StartingPoint): Promise<RunSummary | null>;
     dismissModelLink(): void;
     dismissNotice(): void;
   };
@@ -76,6 +79,21 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
   const store = createStore<RunsState>()((set, get) => {
     const fail = (err: unknown) => set({ notice: { kind: 'error', text: plainError(err) } });
     const info = (text: string) => set({ notice: { kind: 'info', text } });
+    /** Downloads a model file and opens it as importModel does; what happened goes to `modelLink`. */
+    const openFrom = async (loading: string, download: () => Promise<{ url: string; text: string }>, opened: (run: RunSummary, url: string) => string) => {
+      set({ modelLink: { kind: 'loading', text: loading } });
+      try {
+        const { url, text } = await download();
+        const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text });
+        loadConfig(run.config, { running: true });
+        set({ modelLink: { kind: 'info', text: opened(run, url) } });
+        void get().actions.refresh();
+        return run;
+      } catch (err) {
+        set({ modelLink: { kind: 'error', text: `The model was not opened. ${plainError(err)}` } });
+        return null;
+      }
+    };
     const loadHistory = async (id: string) => {
       const { history } = await port.request<'history'>('runs', { op: 'history', id });
       set({ histories: { ...get().histories, [id]: history } });
@@ -167,20 +185,14 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
           if (opts.train) port.send({ type: 'start', ...(opts.name ? { name: opts.name } : {}) });
         },
         setLinkNotes: (linkNotes) => set({ linkNotes }),
-        openModelLink: async (address) => {
-          set({ modelLink: { kind: 'loading', text: `Downloading the model at ${address}…` } });
-          try {
-            const { url, text } = await fetchModelText(address);
-            const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text });
-            loadConfig(run.config, { running: true });
-            set({ modelLink: { kind: 'info', text: `Opened "${run.name}" from ${url} at step ${run.step}: it is paused here; press Train to go on.` } });
-            void get().actions.refresh();
-            return run;
-          } catch (err) {
-            set({ modelLink: { kind: 'error', text: `The model in this link was not opened. ${plainError(err)}` } });
-            return null;
-          }
-        },
+        openModelLink: (address) =>
+          openFrom(`Downloading the model at ${address}…`, () => fetchModelText(address), (run, url) => `Opened "${run.name}" from ${url} at step ${run.step}: it is paused here; press Train to go on.`),
+        openStartingPoint: (start) =>
+          openFrom(
+            `Downloading the trained model ${start.file}…`,
+            () => fetchStartingPoint(start),
+            (run) => `Opened "${run.name}", trained ahead to step ${run.step} (test nELBO ${start.testNelbo.toFixed(1)}): it is paused here; press Train to go on.`,
+          ),
         dismissModelLink: () => set({ modelLink: null }),
         dismissNotice: () => set({ notice: null }),
       },
