@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRESET_GROUPS } from '../config/presets';
-import { parseModelFile } from '../trainer/checkpoint/modelFile';
-import { fetchStartingPoint, loadStartingPoints, type StartingPoint } from './startingPoints';
+import { PRESET_GROUPS } from '../../config/presets';
+import { parseModelFile } from './modelFile';
+import { fetchStartingPoint, loadStartingPoints, type StartingPoint } from '../../data/startingPoints';
 
-const dir = new URL('../../public/models/', import.meta.url);
+const dir = new URL('../../../public/models/', import.meta.url);
 const shipped = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8')) as { models: StartingPoint[] };
 const serve: typeof fetch = async (u) => new Response(readFileSync(new URL(String(u).replace(/^.*\/models\//, ''), dir)));
 (globalThis as { location?: { href: string } }).location ??= { href: 'https://playground.example/' };
