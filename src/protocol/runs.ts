@@ -30,6 +30,9 @@ export interface RunHistory {
   notes: { step: number; text: string }[];
 }
 
+/** Where an exported model goes: TF.js Layers (hence Keras) or PyTorch. */
+export type ExportTarget = 'tfjs' | 'pytorch';
+
 /** Each operation on saved runs: its request fields and its result. */
 export interface RunsOps {
   list: { request: Record<never, never>; result: { runs: RunSummary[] } };
@@ -40,6 +43,8 @@ export interface RunsOps {
   history: { request: { id: string }; result: { id: string; history: RunHistory } };
   /** One JSON file: config, dataset reference and weights in TensorFlow.js's weights format. */
   exportModel: { request: { id: string }; result: { fileName: string; text: string } };
+  /** The run's model for another framework: a zip (TF.js Layers models, or PyTorch code + weights). */
+  exportFor: { request: { id: string; target: ExportTarget }; result: { fileName: string; data: Uint8Array<ArrayBuffer> } };
   /** Validates a model file and loads it as a new run, paused, in place of the current one. */
   importModel: { request: { text: string }; result: { run: RunSummary } };
   /**

@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../config/experiment';
 import type { TrainerPort } from '../client/port';
-import type { RunHistory, RunSummary, TrainerEvent } from '../protocol';
+import type { ExportTarget, RunHistory, RunSummary, TrainerEvent } from '../protocol';
+import { fetchModelText } from '../data/modelUrl';
+import { fetchStartingPoint, type StartingPoint } from '../data/startingPoints';
 import { plainError } from '../plainError';
 
 /** How the runs store hands a config to the Train view (the experiment store's load). */
@@ -23,6 +25,8 @@ export interface RunsState {
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** Settings a shared link carried that were ignored. */
   linkNotes: string[];
+  /** A model named by the link (#model=): loading, loaded, or why it was refused. */
+  modelLink: { kind: 'loading' | 'info' | 'error'; text: string } | null;
   actions: {
     refresh(): Promise<void>;
     rename(id: string, name: string): Promise<boolean>;
@@ -34,6 +38,8 @@ export interface RunsState {
     importRuns(files: { fileName: string; text: string }[], now?: Date): Promise<RunSummary[]>;
     /** Ticks exactly the runs of one group for comparison. */
     compareGroup(group: string): Promise<void>;
+    /** The run's model as a zip for TF.js/Keras or PyTorch; null (with the message shown) when refused. */
+    exportFor(id: string, target: ExportTarget): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer> } | null>;
     checkResume(): void;
     /** Restores a run in the Train view; `train` goes on training at once. */
     resume(run: RunSummary, train: boolean): void;
@@ -41,6 +47,11 @@ export interface RunsState {
     /** Starts a new experiment from a config (a preset, a run to duplicate): the current run is kept. */
     startFrom(config: ExperimentConfig, opts?: { name?: string; train?: boolean }): void;
     setLinkNotes(notes: string[]): void;
+    /** Downloads the model file a link names and opens it, paused, as importModel does. */
+    openModelLink(address: string): Promise<RunSummary | null>;
+    /** Opens a shipped starting point (checked against its sha256), paused, as openModelLink does. */
+    openStartingPoint(start: StartingPoint): Promise<RunSummary | null>;
+    dismissModelLink(): void;
     dismissNotice(): void;
   };
 }
@@ -73,12 +84,27 @@ export function groupName(count: number, at: Date): string {
   return `Imported ${count} run${count === 1 ? '' : 's'} at ${hh}:${mm}`;
 }
 
-export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [] };
+export const INITIAL_RUNS: Data = { runs: [], compare: [], histories: {}, currentRunId: null, resumable: null, resumeChecked: false, notice: null, linkNotes: [], modelLink: null };
 
 export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): StoreApi<RunsState> {
   const store = createStore<RunsState>()((set, get) => {
     const fail = (err: unknown) => set({ notice: { kind: 'error', text: plainError(err) } });
     const info = (text: string) => set({ notice: { kind: 'info', text } });
+    /** Downloads a model file and opens it as importModel does; what happened goes to `modelLink`. */
+    const openFrom = async (loading: string, download: () => Promise<{ url: string; text: string }>, opened: (run: RunSummary, url: string) => string) => {
+      set({ modelLink: { kind: 'loading', text: loading } });
+      try {
+        const { url, text } = await download();
+        const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text });
+        loadConfig(run.config, { running: true });
+        set({ modelLink: { kind: 'info', text: opened(run, url) } });
+        void get().actions.refresh();
+        return run;
+      } catch (err) {
+        set({ modelLink: { kind: 'error', text: `The model was not opened. ${plainError(err)}` } });
+        return null;
+      }
+    };
     const loadHistory = async (id: string) => {
       const { history } = await port.request<'history'>('runs', { op: 'history', id });
       set({ histories: { ...get().histories, [id]: history } });
@@ -124,6 +150,14 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
         exportModel: async (id) => {
           try {
             return await port.request<'exportModel'>('runs', { op: 'exportModel', id });
+          } catch (err) {
+            fail(err);
+            return null;
+          }
+        },
+        exportFor: async (id, target) => {
+          try {
+            return await port.request<'exportFor'>('runs', { op: 'exportFor', id, target });
           } catch (err) {
             fail(err);
             return null;
@@ -183,6 +217,15 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
           if (opts.train) port.send({ type: 'start', ...(opts.name ? { name: opts.name } : {}) });
         },
         setLinkNotes: (linkNotes) => set({ linkNotes }),
+        openModelLink: (address) =>
+          openFrom(`Downloading the model at ${address}…`, () => fetchModelText(address), (run, url) => `Opened "${run.name}" from ${url} at step ${run.step}: it is paused here; press Train to go on.`),
+        openStartingPoint: (start) =>
+          openFrom(
+            `Downloading the trained model ${start.file}…`,
+            () => fetchStartingPoint(start),
+            (run) => `Opened "${run.name}", trained ahead to step ${run.step} (test nELBO ${start.testNelbo.toFixed(1)}): it is paused here; press Train to go on.`,
+          ),
+        dismissModelLink: () => set({ modelLink: null }),
         dismissNotice: () => set({ notice: null }),
       },
     };

@@ -52,7 +52,8 @@ export interface SessionProgress {
 }
 
 const STREAM_EPS = 1;
-const STREAM_EVAL = 2;
+/** The stream of the test evaluation's draws (export tests rebuild them). */
+export const STREAM_EVAL = 2;
 const STREAM_SAMPLES = 3;
 const STREAM_BINARIZE = 4;
 const STREAM_PRIOR = 5;

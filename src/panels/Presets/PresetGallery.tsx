@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { PRESET_GROUPS, type Preset, type PresetGroup } from '../../config/presets';
+import { loadStartingPoints, type StartingPoint } from '../../data/startingPoints';
 import { durationText, estimateSeconds } from '../../config/runTime';
 import { presetRunName, presetStore } from '../../store/preset';
 import { viewStore } from '../../store/view';
@@ -13,7 +15,16 @@ function start(g: PresetGroup, p: Preset): void {
   viewStore.getState().show('train');
 }
 
-function Group({ g }: { g: PresetGroup }) {
+/** Opens the preset's model trained ahead, paused, in the Train view. */
+function startTrained(g: PresetGroup, p: Preset, start: StartingPoint): void {
+  presetStore.getState().actions.set(g, p);
+  void runsActions.openStartingPoint(start);
+  viewStore.getState().show('train');
+}
+
+let shipped: Promise<Map<string, StartingPoint>> | null = null;
+
+function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoint> }) {
   return (
     <article className="preset-card" aria-labelledby={`preset-${g.id}`}>
       <h3 id={`preset-${g.id}`}>{g.title}</h3>
@@ -36,6 +47,23 @@ function Group({ g }: { g: PresetGroup }) {
             <span className="preset-time">{durationText(estimateSeconds(p.config))}</span>
           </button>
         ))}
+        {g.presets.flatMap((p) => {
+          const start = starts.get(p.id);
+          if (!start) return [];
+          return [
+            <button
+              key={`${p.id}-trained`}
+              type="button"
+              className="btn btn-small"
+              data-preset-trained={p.id}
+              aria-label={`Start ${p.label} trained`}
+              title={`Opens ${p.label} trained ahead to step ${start.step.toLocaleString('en')} (test nELBO ${start.testNelbo.toFixed(1)}), paused: no waiting for it to train`}
+              onClick={() => startTrained(g, p, start)}
+            >
+              {p.label}: start trained
+            </button>,
+          ];
+        })}
       </div>
       <p className="preset-source">
         {g.source} · {g.figure}
@@ -47,6 +75,15 @@ function Group({ g }: { g: PresetGroup }) {
 
 /** The course reports' experiments, one click each: the config loads into the Train view and trains. */
 export function PresetGallery() {
+  const [starts, setStarts] = useState<Map<string, StartingPoint>>(new Map());
+  useEffect(() => {
+    let live = true;
+    shipped ??= loadStartingPoints();
+    void shipped.then((m) => live && setStarts(m));
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <section className="panel presets-panel" aria-labelledby="presets-title">
       <h2 id="presets-title">Experiments from the course reports</h2>
@@ -57,7 +94,7 @@ export function PresetGallery() {
       </p>
       <div className="preset-grid">
         {PRESET_GROUPS.map((g) => (
-          <Group key={g.id} g={g} />
+          <Group key={g.id} g={g} starts={starts} />
         ))}
       </div>
     </section>

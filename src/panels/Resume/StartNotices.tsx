@@ -1,5 +1,6 @@
 import { useRuns } from '../Runs/runsStore';
 import { LinkNotice } from './LinkNotice';
+import { ModelLinkNotice } from './ModelLinkNotice';
 import { ResumeBanner } from './ResumeBanner';
 import './notices.css';
 
@@ -10,6 +11,7 @@ export function StartNotices() {
     <div className="start-notices" data-resume-checked={checked}>
       <ResumeBanner />
       <LinkNotice />
+      <ModelLinkNotice />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RunSummary } from '../../protocol';
-import { saveText } from '../../ui/saveFile';
+import type { ExportTarget, RunSummary } from '../../protocol';
+import { saveBlob, saveText } from '../../ui/saveFile';
 import { runsActions, showView, useRuns } from './runsStore';
 
 /** What can be done with one saved run. Delete asks once more, on the same button. */
@@ -24,6 +24,10 @@ export function RunActions({ run }: { run: RunSummary }) {
     const file = await runsActions.exportModel(run.id);
     if (file) saveText(file.text, file.fileName, 'application/json');
   };
+  const exportFor = async (target: ExportTarget) => {
+    const file = await runsActions.exportFor(run.id, target);
+    if (file) saveBlob(new Blob([file.data], { type: 'application/zip' }), file.fileName);
+  };
   return (
     <div className="run-actions">
       <button type="button" className="btn btn-small" disabled={current} onClick={open} aria-label={`Open ${run.name} in the Train view`} title="Load its weights, optimizer and curves into the Train view, paused">
@@ -34,6 +38,12 @@ export function RunActions({ run }: { run: RunSummary }) {
       </button>
       <button type="button" className="btn btn-small" onClick={() => void exportModel()} aria-label={`Export ${run.name} as a model file`} title="Download its config and weights as one JSON file">
         Export
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => void exportFor('tfjs')} aria-label={`Export ${run.name} for TF.js and Keras`} title="Download the encoder and decoder as TF.js Layers models (model.json + weights.bin each), in a zip">
+        For TF.js
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => void exportFor('pytorch')} aria-label={`Export ${run.name} for PyTorch`} title="Download model.py, the weights as .npz and evaluate.py, in a zip">
+        For PyTorch
       </button>
       <button
         type="button"

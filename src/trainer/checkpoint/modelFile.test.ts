@@ -31,7 +31,9 @@ describe('model files', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.model.file).toMatchObject({ version: MODEL_FILE_VERSION, name: 'A', dataset: { id: 'mnist', shape: [28, 28, 1] }, progress: { step: 40, epoch: 1 } });
     expect(r.model.file.config.latentDim).toBe(12);
-    expect(r.model.weights.specs).toEqual(weights.specs);
+    // Version 2 names each tensor for its layer (the config's hidden [400]: encoder then decoder).
+    expect(r.model.weights.specs.map((s) => s.name)).toEqual(['encoder/dense_0/kernel', 'encoder/dense_0/bias']);
+    expect(r.model.weights.specs.map((s) => s.shape)).toEqual(weights.specs.map((s) => s.shape));
     expect(new Uint32Array(r.model.weights.data)).toEqual(new Uint32Array(weights.data));
   });
 
@@ -39,7 +41,7 @@ describe('model files', () => {
     const cases: [string, string, RefusalReason, RegExp][] = [
       ['cut mid-file', good.slice(0, Math.floor(good.length / 2)), 'truncated', /truncated: it ends before its JSON/],
       ['weights cut short', edit((o) => (o.weightData = (o.weightData as string).slice(0, 24))), 'truncated', /truncated: its weights hold 18 bytes, but its manifest lists 32/],
-      ['newer version', edit((o) => (o.version = MODEL_FILE_VERSION + 1)), 'newer-version', /newer version of VAE Playground \(file version 2; this page reads version 1\)/],
+      ['newer version', edit((o) => (o.version = MODEL_FILE_VERSION + 1)), 'newer-version', /newer version of VAE Playground \(file version 3; this page reads version 2\)/],
       ['not JSON', 'PK\u0003\u0004 a zip file', 'not-json', /not JSON/],
       ['other JSON', '{"modelTopology": {}}', 'not-a-model', /not a VAE Playground model/],
       ['bad config', edit((o) => ((o.config as Record<string, unknown>).latentDim = 0)), 'invalid', /Latent dimension must be/],

@@ -8,10 +8,14 @@ import { validateConfig } from '../../config/validate';
 import type { RunHistory } from '../../protocol';
 import { fromBase64, toBase64 } from './base64';
 import type { TensorBlob } from './snapshot';
+import { weightNames } from './weightNames';
 
 export const MODEL_FORMAT = 'vae-playground-model';
-/** Bumped when a file's layout changes in a way this reader would misread. */
-export const MODEL_FILE_VERSION = 1;
+/**
+ * Bumped when a file's layout changes in a way an older reader would misread. Version 2 names
+ * each tensor for its layer (weightNames.ts); version 1 named them w0, w1, … and is still read.
+ */
+export const MODEL_FILE_VERSION = 2;
 
 type Shape = [number, number, number];
 interface WeightSpec {
@@ -51,10 +55,16 @@ export function buildModelFile(parts: Omit<ModelFile, 'format' | 'version' | 'we
     savedAt: new Date().toISOString(),
     generatedBy: 'VAE Playground (TensorFlow.js 4.22)',
     ...parts,
-    weightSpecs: weights.specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: 'float32' })),
+    weightSpecs: named(parts.config, parts.dataset.shape, weights.specs),
     weightData: toBase64(weights.data),
   };
   return JSON.stringify(file);
+}
+
+/** The specs under the names this config gives its tensors (the order is the trainer's). */
+function named(config: ExperimentConfig, shape: Shape, specs: readonly { shape: readonly number[] }[]): WeightSpec[] {
+  const names = weightNames(config, shape, specs.length);
+  return specs.map((s, i) => ({ name: names[i], shape: [...s.shape], dtype: 'float32' }));
 }
 
 const refuse = (reason: RefusalReason, message: string): ModelCheck => ({ ok: false, reason, message });
@@ -90,6 +100,10 @@ export function parseModelFile(text: string): ModelCheck {
   if (!Array.isArray(specs) || !specs.every((s) => isObj(s) && typeof s.name === 'string' && isDims(s.shape) && s.dtype === 'float32')) {
     return refuse('invalid', 'The model file\'s "weightSpecs" must list float32 tensors by name and shape.');
   }
+  if (version >= 2) {
+    const mismatch = misnamed(v.config, ds.shape as Shape, specs as WeightSpec[]);
+    if (mismatch) return refuse('invalid', mismatch);
+  }
   const data = typeof raw.weightData === 'string' ? fromBase64(raw.weightData) : null;
   if (!data) return refuse('invalid', 'The model file\'s "weightData" is not base64.');
   const need = (specs as WeightSpec[]).reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
@@ -110,7 +124,8 @@ export function parseModelFile(text: string): ModelCheck {
     config: v.config,
     dataset: { id: ds.id, shape: ds.shape as Shape },
     progress: { step: count(progress.step), epoch: count(progress.epoch) },
-    weightSpecs: specs as WeightSpec[],
+    // A version-1 file's w0, w1, … take the names its config gives them: the order is the same.
+    weightSpecs: version >= 2 ? (specs as WeightSpec[]) : named(v.config, ds.shape as Shape, specs as WeightSpec[]),
     weightData: raw.weightData as string,
     ...(isHistory(raw.history) ? { history: raw.history } : {}),
   };
@@ -126,6 +141,14 @@ export function checkInputShape(dataset: { id: string; shape: readonly number[] 
     reason: 'input-shape',
     message: `This model takes ${shapeText(want)} images, but dataset "${dataset.id}" here has ${shapeText(shape)} images: the input shape differs, so it cannot be loaded.`,
   };
+}
+
+/** Why a version-2 file's tensor names do not fit its config (a tensor missing, extra or reordered), or null. */
+function misnamed(config: ExperimentConfig, shape: Shape, specs: WeightSpec[]): string | null {
+  const want = weightNames(config, shape, specs.length);
+  const i = specs.findIndex((s, j) => s.name !== want[j]);
+  if (i < 0) return null;
+  return `Weight ${i + 1} of this model file is named "${specs[i].name}", but its config's weight ${i + 1} is "${want[i]}": the file's weights do not match its config. Export the model again.`;
 }
 
 /**

@@ -4,6 +4,8 @@ import { DEFAULT_CONFIG } from '../../config/experiment';
 import type { RunsResultOf } from '../../protocol';
 import { mnistSubset } from '../testing/mnistSubset';
 import { useTestBackend } from '../testing/tfSetup';
+import { buildModelFileV1 } from '../testing/modelFileV1';
+import { parseModelFile } from './modelFile';
 import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
 
 const data = mnistSubset(200, 50);
@@ -40,6 +42,45 @@ describe('model files through the trainer', () => {
     const { runs } = (await b.request({ op: 'list' })) as RunsResultOf<'list'>;
     expect(runs.map((r) => r.name)).toEqual([got.run.name]);
     expect(b.of('history').at(-1)!.history.train.step).toEqual([1, 2, 3]);
+  });
+
+  it('names every tensor for its layer, and a version-1 file (w0, w1, …) still loads with the same weights', async () => {
+    const a = testCore(data);
+    await a.core.handle({ type: 'setConfig', config });
+    for (let i = 0; i < 2; i++) await a.core.handle({ type: 'step' });
+    await a.settle();
+    const { text } = (await a.request({ op: 'exportModel', id: a.of('runSaved').at(-1)!.run.id })) as RunsResultOf<'exportModel'>;
+    const v2 = JSON.parse(text);
+    expect(v2.version).toBe(2);
+    expect(v2.weightSpecs.map((s: { name: string; shape: number[] }) => `${s.name} ${s.shape.join('x')}`)).toEqual([
+      'encoder/dense_0/kernel 784x32', 'encoder/dense_0/bias 32', 'encoder/dense_1/kernel 32x8', 'encoder/dense_1/bias 8',
+      'decoder/dense_0/kernel 4x32', 'decoder/dense_0/bias 32', 'decoder/dense_1/kernel 32x784', 'decoder/dense_1/bias 784',
+    ]);
+    const parsed = parseModelFile(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { file, weights } = parsed.model;
+    const v1 = buildModelFileV1({ name: file.name, config: file.config, dataset: file.dataset, progress: file.progress, history: file.history }, weights);
+    expect(JSON.parse(v1).weightSpecs[7].name).toBe('w7');
+
+    await wipeDb();
+    const b = testCore(data);
+    await b.request({ op: 'importModel', text: v1 });
+    expect(b.core.currentSession!.step).toBe(2);
+    expect((await sessionBits(b.core.currentSession!)).weights).toEqual((await sessionBits(a.core.currentSession!)).weights);
+    // Exported again it is a version-2 file with the same names and bits.
+    const again = (await b.request({ op: 'exportModel', id: b.of('runSaved').at(-1)?.run.id ?? (await b.settle(), b.of('runSaved').at(-1)!.run.id) })) as RunsResultOf<'exportModel'>;
+    expect(JSON.parse(again.text)).toMatchObject({ version: 2, weightSpecs: v2.weightSpecs, weightData: v2.weightData });
+  });
+
+  it('refuses a version-2 file whose tensor names do not fit its config', async () => {
+    const a = testCore(data);
+    await a.core.handle({ type: 'setConfig', config });
+    await a.core.handle({ type: 'step' });
+    await a.settle();
+    const { text } = (await a.request({ op: 'exportModel', id: a.of('runSaved').at(-1)!.run.id })) as RunsResultOf<'exportModel'>;
+    const swapped = JSON.parse(text);
+    [swapped.weightSpecs[4].name, swapped.weightSpecs[6].name] = [swapped.weightSpecs[6].name, swapped.weightSpecs[4].name];
+    await expect(a.request({ op: 'importModel', text: JSON.stringify(swapped) })).rejects.toThrow(/^Weight 5 of this model file is named "decoder\/dense_1\/kernel", but its config's weight 5 is "decoder\/dense_0\/kernel"/);
   });
 
   it('refuses a file for another input shape, or a truncated one, with its message and no run', async () => {

@@ -1,4 +1,5 @@
 import type { RunsRequest, RunsResult, RunSummary, TrainerEvent } from '../../protocol';
+import { exportArchive } from '../export';
 import { emptyHistory, MetricHistory } from './history';
 import { variableShapes } from '../model/build';
 import { buildModelFile, checkInputShape, parseModelFile, type LoadedModel } from './modelFile';
@@ -53,6 +54,12 @@ async function answer(ctx: RunsContext, req: RunsRequest): Promise<RunsResult> {
     }
     case 'exportModel':
       return { op: 'exportModel', ...(await exportModel(ctx, req.id)) };
+    case 'exportFor': {
+      const { fileName, text } = await exportModel(ctx, req.id);
+      const check = parseModelFile(text);
+      if (!check.ok) throw new Error(check.message);
+      return { op: 'exportFor', ...exportArchive(check.model, req.target, fileName.replace(/\.vae\.json$/, '')) };
+    }
     case 'importModel': {
       const check = parseModelFile(req.text);
       if (!check.ok) throw new Error(check.message);
