@@ -102,7 +102,7 @@ test('a preset with a shipped model starts trained: paused at its step, its test
   await page.goto('/');
   await page.getByRole('tab', { name: 'Runs' }).click();
   const t0 = Date.now();
-  await page.getByRole('button', { name: 'Start Model A trained' }).click();
+  await page.getByRole('button', { name: 'Model A: start trained' }).click();
   await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('model-link-notice')).toContainText(`trained ahead to step ${a.step}`);
   await expect(trainerState(page)).toHaveText(/paused/i);

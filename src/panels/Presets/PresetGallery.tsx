@@ -56,7 +56,7 @@ function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoin
               type="button"
               className="btn btn-small"
               data-preset-trained={p.id}
-              aria-label={`Start ${p.label} trained`}
+              aria-describedby={`preset-${g.id}`}
               title={`Opens ${p.label} trained ahead to step ${start.step.toLocaleString('en')} (test nELBO ${start.testNelbo.toFixed(1)}), paused: no waiting for it to train`}
               onClick={() => startTrained(g, p, start)}
             >
