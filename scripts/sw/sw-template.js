@@ -16,6 +16,8 @@ const PRECACHE_URLS = new Set(PRECACHE.map(scoped));
 const INDEX = scoped('index.html');
 const MANIFEST = scoped('datasets/manifest.json');
 const isManifest = (url) => url.pathname.endsWith('/datasets/manifest.json');
+/** Requests whose responses decide whether a worker is cross-origin isolated (COEP). */
+const SCRIPT_DESTINATIONS = new Set(['worker', 'sharedworker', 'script']);
 
 self.addEventListener('install', (event) => {
   // 'reload': straight from the server, never an older copy from the HTTP cache.
@@ -83,8 +85,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request, url.origin + url.pathname).then(isolated));
   } else if (isManifest(url)) {
     event.respondWith(networkFirst(request).then(isolated));
-  } else if (request.headers.get('range') === null) {
-    // Anything else of ours (dataset files, a worker not precached): the network's answer, isolated.
+  } else if (SCRIPT_DESTINATIONS.has(request.destination) && request.headers.get('range') === null) {
+    // A worker or script not precached: the network's answer, with the headers that keep it isolated.
+    // Data (dataset files, a course's manifest) is left to the network untouched: it needs no headers.
     event.respondWith(fetch(request).then(isolated));
   }
 });
