@@ -8,6 +8,7 @@ import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type StepResult, type TrainingData } from './session';
 import { configChange, stopReason } from './configChange';
+import { datasetEvent, nonFiniteEvent } from './coreEvents';
 
 export interface DatasetInfo {
   name: string;
@@ -213,15 +214,7 @@ export class TrainerCore {
       const { data, info } = await loading;
       if (gen !== this.generation) return false;
       this.data = { id, data };
-      this.host.emit({
-        type: 'dataset',
-        name: info.name,
-        trainCount: data.train.count,
-        testCount: data.test.count,
-        fromCache: info.fromCache,
-        attribution: info.attribution,
-        ...(info.warning ? { warning: info.warning } : {}),
-      });
+      this.host.emit(datasetEvent(info, data));
     }
     const ready = this.data!.data;
     this.session = new TrainingSession(this.config, ready);
@@ -278,13 +271,7 @@ export class TrainerCore {
 
   private account(s: TrainingSession, r: StepResult): boolean {
     if (!r.ok) {
-      this.host.emit({
-        type: 'error',
-        code: 'non-finite-loss',
-        message: `Step ${s.step + 1} gave a non-finite loss (nELBO ${fmt(r.terms.nelbo)}). The update was dropped and the last good weights kept; training is paused. Lower the learning rate (now ${this.config.learningRate}) and resume.`,
-        recoverable: true,
-        field: 'learningRate',
-      });
+      this.host.emit(nonFiniteEvent(s.step + 1, r.terms.nelbo, this.config.learningRate));
       this.setState('paused');
       return false;
     }
@@ -436,8 +423,4 @@ export class TrainerCore {
     this.host.emit({ type: 'error', code: errorCodeOf(err), message, recoverable: true });
     this.setState(this.session ? 'paused' : 'idle');
   }
-}
-
-function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(2) : String(v);
 }
