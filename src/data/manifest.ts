@@ -1,3 +1,5 @@
+import { isObj, show, type Obj } from './quote';
+
 /**
  * public/datasets/manifest.json — written by scripts/pack-datasets.mjs, read by the worker and by
  * the page's dataset picker. A course can host its own (README.md, "Datasets").
@@ -55,20 +57,7 @@ export interface DatasetManifest { format: number; datasets: DatasetEntry[] }
 
 export type ManifestCheck = { ok: true; manifest: DatasetManifest } | { ok: false; errors: string[] };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-/** A value as a message quotes it: cut short, and never a crash on a value nested thousands deep. */
-function show(v: unknown): string {
-  if (v === undefined) return 'missing';
-  let s: string;
-  try {
-    s = JSON.stringify(v) ?? String(v);
-  } catch {
-    s = Array.isArray(v) ? '[…]' : '{…}';
-  }
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
-}
 
 /** Checks everything the loader relies on; each error names `source` and the field path. */
 export function validateManifest(json: unknown, source: string): ManifestCheck {

@@ -17,6 +17,7 @@
  *     } }] }
  */
 import { PRESET_GROUPS } from '../config/presets';
+import { isObj, show } from '../data/quote';
 
 export const LESSON_FORMAT = 1;
 export const MAX_STEPS = 50;
@@ -71,20 +72,8 @@ export interface Lesson {
 }
 export type LessonCheck = { ok: true; lesson: Lesson } | { ok: false; errors: string[] };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PRESET_IDS = new Set(PRESET_GROUPS.flatMap((g) => g.presets.map((p) => p.id)));
 
-function show(v: unknown): string {
-  if (v === undefined) return 'missing';
-  let s: string;
-  try {
-    s = JSON.stringify(v) ?? String(v);
-  } catch {
-    s = Array.isArray(v) ? '[…]' : '{…}';
-  }
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
-}
 
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= max;
 const wholeIn = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
