@@ -1,9 +1,8 @@
 import type { TrainerEvent } from '../protocol';
-import type { DatasetInfo } from './core';
 import type { TrainingData } from './session';
 
 /** What the page is told about a dataset once it is in memory. */
-export function datasetEvent(info: DatasetInfo, data: TrainingData): TrainerEvent {
+export function datasetEvent(info: { name: string; attribution: string; fromCache: boolean; warning?: string }, data: TrainingData): TrainerEvent {
   return {
     type: 'dataset',
     name: info.name,
