@@ -57,6 +57,22 @@ describe('PendingRequests', () => {
     expect(sent).toHaveLength(before);
   });
 
+  it('streams nothing more once aborted, while the worker is still stopping', async () => {
+    const { requests } = setup();
+    const abort = new AbortController();
+    const partials: unknown[] = [];
+    const progress: number[] = [];
+    const a = requests.request('analyze', { kind: 'memory' }, { signal: abort.signal, onPartial: (p) => partials.push(p), onProgress: (_l, d) => progress.push(d) });
+    requests.handle({ type: 'analysisPartial', requestId: 1, partial: { kind: 'gmm', iteration: 1, logLikelihood: -3 } });
+    abort.abort();
+    requests.handle({ type: 'analysisPartial', requestId: 1, partial: { kind: 'gmm', iteration: 2, logLikelihood: -2 } });
+    requests.handle({ type: 'analysisProgress', requestId: 1, label: 'x', done: 7, total: 10 });
+    requests.handle({ type: 'analysisError', requestId: 1, message: 'Cancelled.', cancelled: true });
+    await expect(a).rejects.toMatchObject({ cancelled: true });
+    expect(partials).toHaveLength(1);
+    expect(progress).toEqual([]);
+  });
+
   it('drops an aborted runs request at once (the worker cannot stop one)', async () => {
     const { requests } = setup();
     const abort = new AbortController();

@@ -32,7 +32,13 @@ export class PendingRequests {
     return new Promise((resolve, reject) => {
       // An analysis is stopped by the worker, which answers with a cancelled error; runs requests
       // are short and cannot be stopped, so their answer is just no longer awaited.
-      const abort = () => (kind === 'analyze' ? this.send({ type: 'cancelAnalysis', requestId }) : this.settle(requestId)?.reject(new RequestError('Cancelled.', true)));
+      const abort = () => {
+        if (kind !== 'analyze') return this.settle(requestId)?.reject(new RequestError('Cancelled.', true));
+        // Whatever the worker streams until it stops is no longer wanted: a cancelled chart stays still.
+        const p = this.pending.get(requestId);
+        if (p) p.onProgress = p.onPartial = undefined;
+        this.send({ type: 'cancelAnalysis', requestId });
+      };
       signal?.addEventListener('abort', abort, { once: true });
       this.pending.set(requestId, { kind, resolve, reject, onProgress, onPartial, done: () => signal?.removeEventListener('abort', abort) });
       this.send(kind === 'analyze' ? { type: 'analyze', requestId, request: payload as AnalysisRequest } : { type: 'runs', requestId, request: payload as RunsRequest });
