@@ -6,6 +6,7 @@ import { createExperimentStore } from './experiment';
 import { createPromptsStore } from './prompts';
 import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
+import { createTimelineStore } from './timeline';
 
 /** The app's store instances, wired to the one trainer client. */
 export const experimentStore = createExperimentStore(trainerClient);
@@ -31,3 +32,7 @@ export const promptsStore = createPromptsStore(
   () => trainingStore.getState().step,
   () => trainingStore.getState().actions.reset(),
 );
+
+/** Each run's training timeline (snapshots) and the moment shown for it; see protocol/timeline.ts. */
+export const timelineStore = createTimelineStore(trainerClient);
+export const timelineActions = timelineStore.getState().actions;

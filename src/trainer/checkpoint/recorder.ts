@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../../config/experiment';
-import type { RunHistory, RunSummary, TrainerEvent } from '../../protocol';
+import { TIMELINE_BUDGET_BYTES, type RunHistory, type RunSummary, type RunTimelineData, type TrainerEvent } from '../../protocol';
 import type { TrainingSession } from '../session';
 import { MetricHistory } from './history';
 import { webLocks, type RunLocks } from './locks';
@@ -186,6 +186,11 @@ export class RunRecorder {
       message: `Could not save a checkpoint at step ${summary.step}: ${cause}. Training goes on and ${kept}; saved datasets are untouched. ${why === 'quota' ? 'Free space under “Storage” (delete cached datasets or old runs) so saving can resume.' : 'Saving is tried again at the next autosave.'}`,
       recoverable: true,
     });
+  }
+
+  /** A run's snapshots (the training timeline). */
+  async timeline(id: string): Promise<RunTimelineData> {
+    return { runId: id, snapshots: [], bytes: 0, budgetBytes: TIMELINE_BUDGET_BYTES };
   }
 
   /** Runs `task` after every write queued before it; the queue goes on if it fails. */

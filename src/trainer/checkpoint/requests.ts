@@ -69,6 +69,8 @@ async function answer(ctx: RunsContext, req: RunsRequest): Promise<RunsResult> {
     }
     case 'importRuns':
       return { op: 'importRuns', ...(await importRuns(ctx, req.files, req.group)) };
+    case 'snapshots':
+      return { op: 'snapshots', ...(await r.timeline(req.id)) };
   }
 }
 
