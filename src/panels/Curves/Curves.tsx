@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isFreshRun, onTrainerEvent } from '../../store/trainer';
+import { timelineStore } from '../../store/stores';
 import { PanelTools } from '../../ui/PanelTools';
 import { saveCanvas, saveText } from '../../ui/saveFile';
 import { seriesToCsv } from './csv';
@@ -24,8 +25,16 @@ export function Curves() {
       else if (e.type === 'note') plot.addNote(e.step, e.text);
       else if (isFreshRun(e)) plot.reset();
     });
+    // The training timeline's moment of the run shown here: a line on the curves.
+    const mark = () => {
+      const s = timelineStore.getState();
+      plot.setMoment(s.currentRunId ? (s.runs[s.currentRunId]?.moment ?? null) : null);
+    };
+    mark();
+    const offMoment = timelineStore.subscribe(mark);
     return () => {
       off();
+      offMoment();
       plotRef.current = null;
       plot.destroy();
     };
