@@ -24,9 +24,11 @@ function setup(saved: Record<string, Snapshot[]> = {}) {
   const store = createTimelineStore(
     withRequests({
       send: (c: Command) => {
-        if (c.type !== 'runs' || c.request.op !== 'snapshots') return;
-        const snapshots = saved[c.request.id] ?? [];
-        queueMicrotask(() => fire({ type: 'runsResult', requestId: c.requestId, result: { op: 'snapshots', runId: c.request.id, snapshots, bytes: snapshots.length * 100, budgetBytes: 5e6 } }));
+        if (c.type !== 'runs') return;
+        const req = c.request;
+        if (req.op !== 'snapshots') return;
+        const snapshots = saved[req.id] ?? [];
+        queueMicrotask(() => fire({ type: 'runsResult', requestId: c.requestId, result: { op: 'snapshots', runId: req.id, snapshots, bytes: snapshots.length * 100, budgetBytes: 5e6 } }));
       },
       subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
     }),
@@ -77,12 +79,12 @@ describe('timeline store', () => {
     expect(store.getState().runs.a.moment).toBeNull();
   });
 
-  it('plays from step 0 through every moment to live, and a reset drops the moment but keeps the snapshots', () => {
+  it('plays from step 0 through every moment to live, and a reset lets the old run go', () => {
     vi.useFakeTimers();
     const { store, add, fire, actions } = setup();
     for (const st of [0, 10, 20]) add(snap('a', st));
     const seen: (number | null)[] = [null];
-    store.subscribe((s) => seen.at(-1) !== s.runs.a.moment && seen.push(s.runs.a.moment));
+    store.subscribe((s) => s.runs.a && seen.at(-1) !== s.runs.a.moment && seen.push(s.runs.a.moment));
     actions.play(['a']);
     expect(store.getState().playing).toEqual(['a']);
     vi.advanceTimersByTime(PLAY_FRAME_MS * 3);
@@ -92,8 +94,7 @@ describe('timeline store', () => {
     fire({ type: 'status', state: 'idle', step: 0, epoch: 0 });
     const s = store.getState();
     expect(s.currentRunId).toBeNull();
-    expect(s.runs.a.moment).toBeNull();
-    expect(s.runs.a.snapshots).toHaveLength(3);
+    expect(s.runs.a).toBeUndefined();
   });
 
   it('loads a saved run’s snapshots, keeping newer ones that arrived meanwhile; a resumed run loads its own', async () => {
