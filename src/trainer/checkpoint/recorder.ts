@@ -211,7 +211,7 @@ export class RunRecorder {
   /** Takes a timeline snapshot of the current run if its session stands at a kept moment. */
   async snapshot(): Promise<void> {
     const c = this.current;
-    if (c) await c.timeline.maybeTake(c.session);
+    if (c) await c.timeline.maybeTake(c.session, () => this.current === c);
   }
 
   /** A run's snapshots (the training timeline): the current run's from memory, a saved one's from storage. */

@@ -49,12 +49,22 @@ export class TimelineKeeper {
     return { runId: this.runId, snapshots: [...this.snaps], bytes: this.bytes, budgetBytes: this.budget };
   }
 
-  /** Takes a snapshot if the session stands at a kept moment not taken yet. */
-  async maybeTake(session: TrainingSession): Promise<void> {
+  /**
+   * Takes a snapshot if the session stands at a kept moment not taken yet. `current` says whether
+   * the run is still the trainer's: a reset while the snapshot was taken drops it, failure and all.
+   */
+  async maybeTake(session: TrainingSession, current: () => boolean = () => true): Promise<void> {
     const reason = snapshotDue(session);
     if (!reason || this.snaps.some((s) => s.step === session.step)) return;
     const previous: LatentPlane | null = this.snaps.at(-1)?.codes.plane ?? null;
-    this.add(await takeSnapshot(session, this.runId, reason, previous));
+    let snap: Snapshot;
+    try {
+      snap = await takeSnapshot(session, this.runId, reason, previous);
+    } catch (err) {
+      if (current()) throw err;
+      return;
+    }
+    if (current()) this.add(snap);
   }
 
   /** Keeps a snapshot, thinning older ones past the budget; tells the page and queues the write. */

@@ -141,6 +141,18 @@ describe('training timeline', () => {
     expect(await idbRunStore.summary('b')).toBeNull();
   });
 
+  it('drops a snapshot whose run was reset meanwhile, even one that failed on the disposed model', async () => {
+    const emitted: unknown[] = [];
+    const keeper = new TimelineKeeper('k', idbSnapshotStore, (e) => emitted.push(e), () => undefined);
+    const s = new TrainingSession(d2, data);
+    await keeper.maybeTake(s, () => false);
+    s.dispose();
+    await keeper.maybeTake(s, () => false);
+    expect(emitted).toEqual([]);
+    expect(keeper.snapshots).toEqual([]);
+    await expect(keeper.maybeTake(s, () => true)).rejects.toThrow();
+  });
+
   it('a default 10-epoch MNIST run keeps all its 19 moments within the budget, d = 2 and d = 20', async () => {
     const full = mnistSubset(256, 500);
     for (const latentDim of [2, 20]) {
