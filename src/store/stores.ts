@@ -1,9 +1,11 @@
-import { MANIFEST_URL, trainerClient } from '../client/instance';
+import { laneClient, MANIFEST_URL, trainerClient } from '../client/instance';
 import type { ControlField } from './experiment';
 import { createCatalogStore } from './catalog';
 import { createCompletionStore } from './completion';
 import { createExperimentStore } from './experiment';
 import { createPromptsStore } from './prompts';
+import { presetStore } from './preset';
+import { createRaceStore } from './race';
 import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
 
@@ -31,3 +33,21 @@ export const promptsStore = createPromptsStore(
   () => trainingStore.getState().step,
   () => trainingStore.getState().actions.reset(),
 );
+
+/** The race's second lane (its own worker), and the race that pairs it with the Train view's run. */
+export const laneTrainingStore = createTrainingStore(laneClient);
+export const raceStore = createRaceStore({
+  main: trainerClient,
+  lane: laneClient,
+  mainTraining: trainingStore,
+  laneTraining: laneTrainingStore,
+  startMain: (e) => {
+    // A preset's "look at" note described another experiment.
+    presetStore.getState().actions.clear();
+    runsStore.getState().actions.startFrom(e.config, { name: e.name, train: true });
+  },
+  openMain: (e, train) => runsStore.getState().actions.resume({ id: e.runId, config: e.config }, train),
+  currentMainRunId: () => runsStore.getState().currentRunId,
+  laneSaved: (run) => runsStore.getState().actions.noteSaved(run),
+  storage: typeof localStorage === 'undefined' ? null : localStorage,
+});
