@@ -1,0 +1,44 @@
+import { useStore } from 'zustand';
+import type { ConfigDifference } from '../../config/configDiff';
+import type { TrainerFeed } from '../../store/feeds';
+import { fixed1 } from '../../ui/format';
+
+const STATE_WORD = { idle: 'not started', loading: 'starting…', training: 'training', paused: 'paused', stopped: 'finished' } as const;
+
+/**
+ * A lane's name, what sets it apart from the other (highlighted), and its live figures: step,
+ * training nELBO and the last validation nELBO.
+ */
+export function LaneHeader({ lane, name, differences, feed }: { lane: 0 | 1; name: string; differences: ConfigDifference[]; feed: TrainerFeed }) {
+  const step = useStore(feed.training, (s) => s.step);
+  const state = useStore(feed.training, (s) => s.state);
+  const train = useStore(feed.training, (s) => s.train?.nelbo);
+  const test = useStore(feed.training, (s) => s.test?.nelbo);
+  return (
+    <header className="race-lane-head">
+      <h3 id={`race-lane-${lane}`}>
+        <span className="race-lane-mark" aria-hidden="true" />
+        {name}
+      </h3>
+      <p className="race-facts">
+        {differences.length ? (
+          differences.map((d) => (
+            <span key={d.field} className="race-diff">
+              {d.label} <mark>{d.values[lane]}</mark>
+            </span>
+          ))
+        ) : (
+          <span className="race-diff">same settings</span>
+        )}
+        <span data-testid={`race-step-${lane}`} data-step={step}>
+          step {step.toLocaleString('en')}
+        </span>
+        <span>
+          nELBO <strong data-testid={`race-nelbo-${lane}`}>{fixed1(train)}</strong>
+        </span>
+        {test === undefined ? null : <span>validation {fixed1(test)}</span>}
+        <span className="race-state">{STATE_WORD[state]}</span>
+      </p>
+    </header>
+  );
+}

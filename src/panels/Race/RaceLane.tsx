@@ -1,0 +1,48 @@
+import { useEffect, useMemo } from 'react';
+import type { ConfigDifference } from '../../config/configDiff';
+import type { TrainerFeed } from '../../store/feeds';
+import { subscribeImages } from '../../store/trainer';
+import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+import { useLossChart } from '../Curves/useLossChart';
+import { LaneHeader } from './LaneHeader';
+import { LanePlane } from './LanePlane';
+import { useLaneScatter } from './useLaneScatter';
+
+interface Props {
+  lane: 0 | 1;
+  name: string;
+  differences: ConfigDifference[];
+  feed: TrainerFeed;
+}
+
+/** One run of the race: the Train view's panels in small, fed by this lane's trainer. */
+export function RaceLane({ lane, name, differences, feed }: Props) {
+  const { ref } = useLossChart(feed);
+  const { scatter, sectionRef } = useLaneScatter(feed);
+  const recon = useMemo<GridSource>(() => (draw) => subscribeImages('reconstructions', draw, feed.subscribe), [feed]);
+  const samples = useMemo<GridSource>(() => (draw) => subscribeImages('samples', draw, feed.subscribe), [feed]);
+  useEffect(() => {
+    // The chart names its canvas for the Train view's tests; a lane's is its own.
+    const canvas = ref.current?.querySelector<HTMLCanvasElement>('canvas.chart-canvas');
+    if (canvas) canvas.dataset.testid = `race-loss-chart-${lane}`;
+  }, [ref, lane]);
+  return (
+    <section className={`race-lane race-lane-${lane}`} aria-labelledby={`race-lane-${lane}`} ref={sectionRef} data-testid={`race-lane-${lane}`}>
+      <LaneHeader lane={lane} name={name} differences={differences} feed={feed} />
+      <div className="race-curves">
+        <div className="curves" ref={ref} />
+      </div>
+      <div className="race-pictures">
+        <figure>
+          <ImageGrid source={recon} testId={`race-recon-${lane}`} label={`${name}: test images beside their reconstructions`} placeholder="Reconstructions: once it trains" />
+          <figcaption>Reconstructions</figcaption>
+        </figure>
+        <figure>
+          <ImageGrid source={samples} testId={`race-samples-${lane}`} label={`${name}: images decoded from the prior`} placeholder="Prior samples: once it trains" />
+          <figcaption>Prior samples</figcaption>
+        </figure>
+        <LanePlane lane={lane} scatter={scatter} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { configDifferences } from '../../config/configDiff';
+import { raceFeeds } from '../../store/feeds';
+import { raceStore } from '../../store/stores';
+import { PanelTools } from '../../ui/PanelTools';
+import { RaceControls } from './RaceControls';
+import { RaceLane } from './RaceLane';
+import { RaceStart } from './RaceStart';
+import './race.css';
+
+/** Two runs side by side on one timeline, or how to start a race when none is on. */
+export function RacePanel() {
+  const entries = useStore(raceStore, (s) => s.entries);
+  const live = useStore(raceStore, (s) => s.live);
+  const message = useStore(raceStore, (s) => s.message);
+  const differences = useMemo(() => (entries ? configDifferences(entries[0].config, entries[1].config) : []), [entries]);
+  return (
+    <section className="panel race-panel" aria-labelledby="race-title" data-live={live}>
+      <div className="race-top">
+        <h2 id="race-title">{live ? 'Race' : 'Race two runs'}</h2>
+        {live ? <RaceControls /> : null}
+        <PanelTools id="race" title="Race" />
+      </div>
+      {message ? (
+        <p className="race-message" role="status" data-testid="race-message">
+          {message}
+        </p>
+      ) : null}
+      {live && entries ? (
+        <div className="race-lanes">
+          {raceFeeds.map((feed, i) => (
+            <RaceLane key={i} lane={i as 0 | 1} name={entries[i].name} differences={differences} feed={feed} />
+          ))}
+        </div>
+      ) : (
+        <RaceStart />
+      )}
+    </section>
+  );
+}
