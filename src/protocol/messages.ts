@@ -7,6 +7,7 @@ import type { AnalysisPartial, AnalysisRequest, AnalysisResult } from './analysi
 import type { ErrorCode } from './errors';
 import type { BackendProbe, ImageGridPayload, LossTerms, ProgressTask, TrainerState } from './payloads';
 import type { RunHistory, RunsRequest, RunsResult, RunSummary } from './runs';
+import type { SnapshotEvent } from './timeline';
 
 export type Command =
   /** First command a new worker gets: where the dataset manifest is, resolved by the page. */
@@ -98,6 +99,8 @@ export type TrainerEvent =
   | { type: 'runsResult'; requestId: number; result: RunsResult }
   | { type: 'runsError'; requestId: number; message: string }
   /** Answers `ping`: the worker is alive and its event loop turns. */
-  | { type: 'pong' };
+  | { type: 'pong' }
+  /** A new moment of the current run's training timeline (timeline.ts). */
+  | SnapshotEvent;
 
 export type TrainerEventType = TrainerEvent['type'];

@@ -1,6 +1,7 @@
 /** Requests on saved runs and their answers: part of the page ↔ worker contract (src/protocol/). */
 import type { ExperimentConfig } from '../config/experiment';
 import type { LossTerms } from './payloads';
+import type { TimelineOps } from './timeline';
 
 /** A saved training run as the Runs view lists it (written by src/trainer/checkpoint/). */
 export interface RunSummary {
@@ -33,8 +34,8 @@ export interface RunHistory {
 /** Where an exported model goes: TF.js Layers (hence Keras) or PyTorch. */
 export type ExportTarget = 'tfjs' | 'pytorch';
 
-/** Each operation on saved runs: its request fields and its result. */
-export interface RunsOps {
+/** Each operation on saved runs: its request fields and its result (the timeline's are in timeline.ts). */
+export interface RunsOps extends TimelineOps {
   list: { request: Record<never, never>; result: { runs: RunSummary[] } };
   rename: { request: { id: string; name: string }; result: { run: RunSummary } };
   remove: { request: { id: string }; result: Record<never, never> };

@@ -8,6 +8,7 @@ import { presetStore } from './preset';
 import { createRaceStore } from './race';
 import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
+import { createTimelineStore } from './timeline';
 
 /** The app's store instances, wired to the one trainer client. */
 export const experimentStore = createExperimentStore(trainerClient);
@@ -33,6 +34,10 @@ export const promptsStore = createPromptsStore(
   () => trainingStore.getState().step,
   () => trainingStore.getState().actions.reset(),
 );
+
+/** Each run's training timeline (snapshots) and the moment shown for it; see protocol/timeline.ts. */
+export const timelineStore = createTimelineStore(trainerClient);
+export const timelineActions = timelineStore.getState().actions;
 
 /** The race's second lane (its own worker), and the race that pairs it with the Train view's run. */
 export const laneTrainingStore = createTrainingStore(laneClient);

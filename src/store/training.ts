@@ -121,6 +121,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
       // An opened run or imported model: its last figures, until its own next step replaces them.
       return lastFigures(e.history);
     case 'images':
+    case 'snapshot':
     case 'note':
     case 'analysisResult':
     case 'analysisProgress':

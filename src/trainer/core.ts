@@ -1,7 +1,7 @@
 import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { validateConfig } from '../config/validate';
-import { errorCodeOf, type BackendProbe, type Command, type LossTerms, type TrainerEvent, type TrainerState } from '../protocol';
+import { errorCodeOf, isSnapshotStep, type BackendProbe, type Command, type LossTerms, type TrainerEvent, type TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
 import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
 import { evaluateTest } from './evaluate';
@@ -169,6 +169,7 @@ export class TrainerCore {
   private async start(name?: string): Promise<void> {
     if (this.session && this.session.epoch >= this.config.epochs) this.disposeSession();
     if (!(await this.prepare(name))) return;
+    await this.runs.snapshot();
     this.setState('training');
     void this.loop();
   }
@@ -183,10 +184,12 @@ export class TrainerCore {
     if (this.state === 'loading') return;
     if (this.state === 'training') this.setState('paused');
     if (!(await this.prepare())) return;
+    await this.runs.snapshot();
     if (this.runStep()) await this.settle();
     this.flushMetrics();
     await this.flushImages();
     await this.maybeFinishEpoch();
+    await this.runs.snapshot();
     if (this.state !== 'stopped') this.setState('paused');
   }
 
@@ -232,7 +235,8 @@ export class TrainerCore {
         const t0 = this.host.now();
         do {
           if (!this.runStep()) break;
-          if (this.session.stepInEpoch === 0) break;
+          // Epoch ends and the timeline's log-spaced steps end a slice: a snapshot is taken there.
+          if (this.session.stepInEpoch === 0 || isSnapshotStep(this.session.step)) break;
         } while (this.host.now() - t0 < SLICE_MS);
         // GPU backends: the slice's figures in one awaited read, which also waits for its work to finish.
         await this.settle();
@@ -241,6 +245,7 @@ export class TrainerCore {
         if (t - this.lastMetricsAt >= METRICS_EVERY_MS) this.flushMetrics();
         if (t - this.lastImagesAt >= IMAGES_EVERY_MS) await this.flushImages();
         await this.maybeFinishEpoch();
+        if (this.session) await this.runs.snapshot();
         await this.host.yieldToEvents();
       }
     } catch (err) {

@@ -5,7 +5,8 @@
  */
 import type { ExperimentConfig } from '../../config/experiment';
 import { validateConfig } from '../../config/validate';
-import type { RunHistory } from '../../protocol';
+import type { RunHistory, Snapshot } from '../../protocol';
+import { decodeSnapshots, type EncodedSnapshot } from '../timeline/fileFormat';
 import { fromBase64, toBase64 } from './base64';
 import type { TensorBlob } from './snapshot';
 import { weightNames } from './weightNames';
@@ -37,11 +38,15 @@ export interface ModelFile {
   /** Base64 of the float32 values of every tensor in weightSpecs, one after another. */
   weightData: string;
   history?: RunHistory;
+  /** The run's training timeline (trainer/timeline/fileFormat.ts); read into LoadedModel.snapshots. */
+  timeline?: EncodedSnapshot[];
 }
 
 export interface LoadedModel {
   file: ModelFile;
   weights: TensorBlob;
+  /** The file's timeline, ascending by step, its run id still empty; absent when the file has none. */
+  snapshots?: Snapshot[];
 }
 
 /** Why a file was refused; each reason has its own message. */
@@ -113,6 +118,8 @@ export function parseModelFile(text: string): ModelCheck {
   if (data.byteLength > need) return refuse('invalid', `The model file's weights hold ${data.byteLength - need} bytes more than its manifest lists.`);
   const nonFinite = firstNonFinite(specs as WeightSpec[], data);
   if (nonFinite) return refuse('invalid', nonFinite);
+  const timeline = raw.timeline === undefined ? null : decodeSnapshots(raw.timeline, '');
+  if (timeline && !timeline.ok) return refuse('invalid', timeline.message);
   const progress = isObj(raw.progress) ? raw.progress : {};
   const file: ModelFile = {
     format: MODEL_FORMAT,
@@ -129,7 +136,7 @@ export function parseModelFile(text: string): ModelCheck {
     weightData: raw.weightData as string,
     ...(isHistory(raw.history) ? { history: raw.history } : {}),
   };
-  return { ok: true, model: { file, weights: { specs: file.weightSpecs, data } } };
+  return { ok: true, model: { file, weights: { specs: file.weightSpecs, data }, ...(timeline ? { snapshots: timeline.snapshots } : {}) } };
 }
 
 /** The refusal for a model made for images of another shape than the dataset it would run on, or null. */

@@ -1,5 +1,7 @@
 import type { ExperimentConfig } from '../../config/experiment';
-import type { RunHistory, RunSummary, TrainerEvent } from '../../protocol';
+import { TIMELINE_BUDGET_BYTES, type RunHistory, type RunSummary, type RunTimelineData, type Snapshot, type TrainerEvent } from '../../protocol';
+import { TimelineKeeper } from '../timeline/keeper';
+import { idbSnapshotStore, type SnapshotStore } from '../timeline/store';
 import type { TrainingSession } from '../session';
 import { MetricHistory } from './history';
 import { webLocks, type RunLocks } from './locks';
@@ -17,6 +19,8 @@ export interface OpenedRun {
   summary: RunSummary;
   history: RunHistory;
   state: RestorableState;
+  /** A model file's training timeline (its run id already set); a saved run's is read from storage. */
+  snapshots?: Snapshot[];
 }
 
 interface Current {
@@ -27,11 +31,14 @@ interface Current {
   lastSaveAt: number;
   trainingSince: number | null;
   lock: Promise<boolean>;
+  timeline: TimelineKeeper;
 }
 
 export interface RecorderOptions {
   store?: RunStore;
   locks?: RunLocks;
+  /** Where runs' timelines are kept: beside the checkpoints in IndexedDB unless a test says otherwise. */
+  snapshots?: SnapshotStore;
   /** Timestamps stored with runs (the host clock only measures intervals). */
   wallClock?: () => number;
   newId?: () => string;
@@ -50,6 +57,7 @@ export class RunRecorder {
   private lastSavedStep = 0;
   readonly store: RunStore;
   readonly locks: RunLocks;
+  readonly snapshots: SnapshotStore;
   private readonly wallClock: () => number;
   private readonly newId: () => string;
 
@@ -60,6 +68,7 @@ export class RunRecorder {
   ) {
     this.store = opts.store ?? idbRunStore;
     this.locks = opts.locks ?? webLocks();
+    this.snapshots = opts.snapshots ?? idbSnapshotStore;
     this.wallClock = opts.wallClock ?? Date.now;
     this.newId = opts.newId ?? (() => crypto.randomUUID());
   }
@@ -93,7 +102,8 @@ export class RunRecorder {
       paramCount: session.variables.reduce((n, v) => n + v.size, 0),
       final: { train: null, test: null },
     };
-    this.current = { session, summary, history: new MetricHistory(), config, lastSaveAt: this.now(), trainingSince: null, lock: this.locks.acquire(id) };
+    const lock = this.locks.acquire(id);
+    this.current = { session, summary, history: new MetricHistory(), config, lastSaveAt: this.now(), trainingSince: null, lock, timeline: this.keeper(id, lock) };
     this.lastSavedStep = 0;
     this.saveFailing = false;
   }
@@ -103,7 +113,15 @@ export class RunRecorder {
     this.detach(false);
     const history = new MetricHistory(structuredClone(open.history));
     const summary = { ...open.summary, status: 'active' as const };
-    this.current = { session, summary, history, config, lastSaveAt: this.now(), trainingSince: null, lock: Promise.resolve(true) };
+    const lock = Promise.resolve(true);
+    const id = summary.id;
+    // A model file brings its timeline (written to storage now); a resumed run's is read back.
+    const initial = open.snapshots ?? this.queue(() => this.snapshots.list(id)).catch(() => []);
+    this.current = { session, summary, history, config, lastSaveAt: this.now(), trainingSince: null, lock, timeline: this.keeper(id, lock, initial) };
+    if (open.snapshots?.length) {
+      const snaps = open.snapshots;
+      this.queue(() => this.snapshots.put(id, snaps, []));
+    }
     this.lastSavedStep = open.summary.step;
     this.saveFailing = false;
   }
@@ -122,6 +140,8 @@ export class RunRecorder {
     if (markStopped && c.summary.status === 'active' && c.session.step > 0) {
       this.queue(() => this.store.update(id, { status: 'stopped' }));
     }
+    // A run reset before its first step is never saved: its step-0 snapshot goes with it.
+    if (c.session.step === 0 && this.lastSavedStep === 0) this.queue(() => this.snapshots.remove(id));
     void this.writes.then(() => this.locks.release(id));
   }
 
@@ -186,6 +206,29 @@ export class RunRecorder {
       message: `Could not save a checkpoint at step ${summary.step}: ${cause}. Training goes on and ${kept}; saved datasets are untouched. ${why === 'quota' ? 'Free space under “Storage” (delete cached datasets or old runs) so saving can resume.' : 'Saving is tried again at the next autosave.'}`,
       recoverable: true,
     });
+  }
+
+  /** Takes a timeline snapshot of the current run if its session stands at a kept moment. */
+  async snapshot(): Promise<void> {
+    const c = this.current;
+    if (c) await c.timeline.maybeTake(c.session);
+  }
+
+  /** A run's snapshots (the training timeline): the current run's from memory, a saved one's from storage. */
+  async timeline(id: string): Promise<RunTimelineData> {
+    const c = this.current;
+    if (c?.summary.id === id) {
+      await c.timeline.ready;
+      return c.timeline.data();
+    }
+    const snapshots = await this.snapshots.list(id);
+    return { runId: id, snapshots, bytes: snapshots.reduce((n, s) => n + s.bytes, 0), budgetBytes: TIMELINE_BUDGET_BYTES };
+  }
+
+  private keeper(id: string, lock: Promise<boolean>, initial?: Snapshot[] | Promise<Snapshot[]>): TimelineKeeper {
+    // Written only while this tab holds the run, after the writes queued before.
+    const write = (task: () => Promise<unknown>) => void this.queue(async () => ((await lock) ? task() : undefined));
+    return new TimelineKeeper(id, this.snapshots, this.emit, write, initial);
   }
 
   /** Runs `task` after every write queued before it; the queue goes on if it fails. */

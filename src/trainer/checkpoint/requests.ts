@@ -1,10 +1,12 @@
-import type { RunsRequest, RunsResult, RunSummary, TrainerEvent } from '../../protocol';
+import { TIMELINE_BUDGET_BYTES, type RunsRequest, type RunsResult, type RunSummary, type TrainerEvent } from '../../protocol';
 import { exportArchive } from '../export';
 import { emptyHistory, MetricHistory } from './history';
 import { variableShapes } from '../model/build';
 import { buildModelFile, checkInputShape, parseModelFile, type LoadedModel } from './modelFile';
 import { LOCK_WAIT_MS, type OpenedRun, type RunRecorder } from './recorder';
 import { captureWeights, checkWeightShapes, type SessionState } from './snapshot';
+import { thin } from '../timeline/budget';
+import { encodeSnapshots } from '../timeline/fileFormat';
 
 export interface RunsContext {
   recorder: RunRecorder;
@@ -69,6 +71,8 @@ async function answer(ctx: RunsContext, req: RunsRequest): Promise<RunsResult> {
     }
     case 'importRuns':
       return { op: 'importRuns', ...(await importRuns(ctx, req.files, req.group)) };
+    case 'snapshots':
+      return { op: 'snapshots', ...(await r.timeline(req.id)) };
   }
 }
 
@@ -78,6 +82,7 @@ async function exportModel(ctx: RunsContext, id: string): Promise<{ fileName: st
   let summary: RunSummary | null;
   let weights;
   let history;
+  const { snapshots } = await r.timeline(id);
   if (current?.summary.id === id) {
     summary = current.summary;
     weights = await captureWeights(current.session);
@@ -90,7 +95,14 @@ async function exportModel(ctx: RunsContext, id: string): Promise<{ fileName: st
     history = (await r.store.history(id)) ?? undefined;
   }
   const text = buildModelFile(
-    { name: summary.name, config: summary.config, dataset: summary.dataset, progress: { step: summary.step, epoch: summary.epoch }, history },
+    {
+      name: summary.name,
+      config: summary.config,
+      dataset: summary.dataset,
+      progress: { step: summary.step, epoch: summary.epoch },
+      history,
+      ...(snapshots.length ? { timeline: encodeSnapshots(snapshots) } : {}),
+    },
     weights,
   );
   const slug = summary.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
@@ -115,7 +127,10 @@ async function importRuns(ctx: RunsContext, files: { fileName: string; text: str
     const summary: RunSummary = { ...opened.summary, status: 'finished', group: name, final: new MetricHistory(opened.history).final() };
     // A model file has weights and its step, no optimizer or shuffle state: restoreSession takes that
     // partial form (RestorableState) when the run is opened later, as it does for importModel.
-    if (await ctx.recorder.store.save(summary, opened.history, opened.state as SessionState)) runs.push(summary);
+    if (await ctx.recorder.store.save(summary, opened.history, opened.state as SessionState)) {
+      runs.push(summary);
+      if (opened.snapshots?.length) await ctx.recorder.snapshots.put(summary.id, opened.snapshots, []);
+    }
     else refused.push({ fileName: f.fileName, message: 'This browser’s storage is full: delete some saved runs and import it again.' });
   }
   return { runs, refused };
@@ -139,7 +154,11 @@ export function fromModel(m: LoadedModel, id: string, at: number): OpenedRun {
     paramCount: m.weights.specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0),
     final: { train: null, test: null },
   };
-  return { summary, history, state: { weights: m.weights, progress: f.progress } };
+  // A file may carry more than this page keeps: thinned to the budget as a run's own would be.
+  const all = (m.snapshots ?? []).map((s) => ({ ...s, runId: id }));
+  const dropped = new Set(thin(all, TIMELINE_BUDGET_BYTES));
+  const snapshots = all.filter((s) => !dropped.has(s.step));
+  return { summary, history, state: { weights: m.weights, progress: f.progress }, ...(snapshots.length ? { snapshots } : {}) };
 }
 
 /** A saved run, with its lock taken; throws a message when it is gone or open in another tab. */

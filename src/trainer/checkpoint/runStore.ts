@@ -3,6 +3,7 @@
  * (`run/<id>`), its curves (`hist/<id>`) and its checkpoint (`state/<id>`, weights and optimizer).
  * A save writes all three in one transaction: if it fails midway (a crash, a full disk) the
  * transaction aborts and the previous checkpoint stays whole. Listing reads only summaries.
+ * The run's training timeline lives here too (`snap/<id>/<step>`, trainer/timeline/store.ts).
  */
 import { appDb } from '../../data/db';
 import { run } from '../../data/idb';
@@ -15,6 +16,9 @@ export const CHECKPOINT_STORE = 'checkpoints';
 export const CHECKPOINT_VERSION = 1;
 
 const key = { run: (id: string) => `run/${id}`, hist: (id: string) => `hist/${id}`, state: (id: string) => `state/${id}` };
+/** A timeline snapshot's key: the padded step sorts the run's snapshots by step. */
+export const snapshotKey = (id: string, step: number) => `snap/${id}/${String(step).padStart(12, '0')}`;
+export const snapshotRange = (id: string) => IDBKeyRange.bound(`snap/${id}/`, `snap/${id}/\uffff`);
 interface StateRecord {
   version: number;
   state: SessionState;
@@ -106,6 +110,7 @@ export const idbRunStore: RunStore = {
     await run(d, S, 'readwrite', (t) => {
       const s = t.objectStore(S);
       for (const k of [key.run(id), key.hist(id), key.state(id)]) s.delete(k);
+      s.delete(snapshotRange(id));
     });
   },
 };
