@@ -34,6 +34,7 @@ function setup(current: string | null = null) {
   const started: RaceEntry[] = [];
   const opened: [string, boolean][] = [];
   const listed: string[] = [];
+  const followed: string[] = [];
   const mainTraining = createTrainingStore(main);
   const laneTraining = createTrainingStore(lane);
   const deps = {
@@ -46,9 +47,10 @@ function setup(current: string | null = null) {
     currentMainRunId: () => current,
     laneSaved: (r: RunSummary) => void listed.push(r.id),
     storage,
+    followRun: (id: string) => void followed.push(id),
   };
   const race = createRaceStore(deps);
-  return { main, lane, race, actions: race.getState().actions, started, opened, listed, storage, deps };
+  return { main, lane, race, actions: race.getState().actions, started, opened, listed, followed, storage, deps };
 }
 
 /** Both trainers go through a new run's events: the reset, loading, training, a first save. */
@@ -71,6 +73,8 @@ describe('a race of two runs', () => {
     bothTraining(t);
     expect(t.race.getState().tracks.map((x) => [x.phase, x.runId])).toEqual([['on', 'A'], ['on', 'B']]);
     expect(t.listed).toEqual(['B']);
+    // Each run's timeline is fetched once the race knows it.
+    expect(t.followed).toEqual(['A', 'B']);
   });
 
   it('the second lane pauses and resumes with the Train view’s run (run bar, Space, lessons)', () => {

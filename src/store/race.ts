@@ -53,6 +53,8 @@ export interface RaceDeps {
   /** The lane saved its run: the Runs list shows it. */
   laneSaved(run: RunSummary): void;
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** A lane now holds this race run: its timeline (snapshots so far) is fetched. */
+  followRun?(runId: string): void;
 }
 
 const OFF: LaneTrack = { phase: 'off', runId: null };
@@ -119,6 +121,7 @@ export function createRaceStore(d: RaceDeps): StoreApi<RaceState> {
     const tracks: Pair<LaneTrack> = lane === 0 ? [next, s.tracks[1]] : [s.tracks[0], next];
     store.setState({ tracks });
     if (!s.live) return;
+    if (next.phase === 'on') d.followRun?.(next.runId!);
     if (next.phase === 'off') {
       const why =
         lane === 0

@@ -8,7 +8,7 @@ import { presetStore } from './preset';
 import { createRaceStore } from './race';
 import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
-import { createTimelineStore } from './timeline';
+import { createTimelineStore, foldTimeline } from './timeline';
 
 /** The app's store instances, wired to the one trainer client. */
 export const experimentStore = createExperimentStore(trainerClient);
@@ -55,4 +55,10 @@ export const raceStore = createRaceStore({
   currentMainRunId: () => runsStore.getState().currentRunId,
   laneSaved: (run) => runsStore.getState().actions.noteSaved(run),
   storage: typeof localStorage === 'undefined' ? null : localStorage,
+  followRun: (runId) => void timelineActions.load(runId),
+});
+// The second lane's snapshots join the timeline under their own run; the Train view's run stays current.
+laneClient.subscribe((e) => {
+  const { runs } = e.type === 'snapshot' ? foldTimeline(timelineStore.getState(), e) : {};
+  if (runs) timelineStore.setState({ runs });
 });

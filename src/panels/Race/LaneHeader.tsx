@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import type { ConfigDifference } from '../../config/configDiff';
+import type { Snapshot } from '../../protocol';
 import type { TrainerFeed } from '../../store/feeds';
 import { fixed1 } from '../../ui/format';
 
@@ -7,9 +8,10 @@ const STATE_WORD = { idle: 'not started', loading: 'starting…', training: 'tra
 
 /**
  * A lane's name, what sets it apart from the other (highlighted), and its live figures: step,
- * training nELBO and the last validation nELBO.
+ * training nELBO and the last validation nELBO; at a scrubbed moment, that snapshot's step and the
+ * nELBO of its fixed test images.
  */
-export function LaneHeader({ lane, name, differences, feed }: { lane: 0 | 1; name: string; differences: ConfigDifference[]; feed: TrainerFeed }) {
+export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 | 1; name: string; differences: ConfigDifference[]; feed: TrainerFeed; shown: Snapshot | null }) {
   const step = useStore(feed.training, (s) => s.step);
   const state = useStore(feed.training, (s) => s.state);
   const train = useStore(feed.training, (s) => s.train?.nelbo);
@@ -38,6 +40,11 @@ export function LaneHeader({ lane, name, differences, feed }: { lane: 0 | 1; nam
         </span>
         {test === undefined ? null : <span>validation {fixed1(test)}</span>}
         <span className="race-state">{STATE_WORD[state]}</span>
+        {shown ? (
+          <span className="race-moment" data-testid={`race-moment-${lane}`}>
+            shown: step {shown.step.toLocaleString('en')}, test nELBO {fixed1(shown.terms.nelbo)}
+          </span>
+        ) : null}
       </p>
     </header>
   );

@@ -4,31 +4,43 @@ import type { TrainerFeed } from '../../store/feeds';
 import { subscribeImages } from '../../store/trainer';
 import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
 import { useLossChart } from '../Curves/useLossChart';
+import { scatterOf } from '../Timeline/SnapshotScatter';
+import { snapshotGridSource, useShownSnapshot } from '../Timeline/sources';
 import { LaneHeader } from './LaneHeader';
 import { LanePlane } from './LanePlane';
 import { useLaneScatter } from './useLaneScatter';
 
 interface Props {
   lane: 0 | 1;
+  /** The lane's run, once known: its timeline backs the pictures when the scrubber leaves "live". */
+  runId: string | null;
   name: string;
   differences: ConfigDifference[];
   feed: TrainerFeed;
 }
 
-/** One run of the race: the Train view's panels in small, fed by this lane's trainer. */
-export function RaceLane({ lane, name, differences, feed }: Props) {
-  const { ref } = useLossChart(feed);
-  const { scatter, sectionRef } = useLaneScatter(feed);
-  const recon = useMemo<GridSource>(() => (draw) => subscribeImages('reconstructions', draw, feed.subscribe), [feed]);
-  const samples = useMemo<GridSource>(() => (draw) => subscribeImages('samples', draw, feed.subscribe), [feed]);
+/**
+ * One run of the race: the Train view's panels in small, fed by this lane's trainer while live, and
+ * by the run's snapshot at the scrubbed moment otherwise (the curves then mark that step).
+ */
+export function RaceLane({ lane, runId, name, differences, feed }: Props) {
+  const { ref, plotRef } = useLossChart(feed);
+  const { scatter: liveScatter, sectionRef } = useLaneScatter(feed);
+  const shown = useShownSnapshot(runId);
+  const shownScatter = useMemo(() => (shown ? { ...scatterOf(shown.codes), step: shown.step } : null), [shown]);
+  const scatter = shownScatter ?? liveScatter;
+  const recon = useMemo<GridSource>(() => snapshotGridSource(() => runId, 'reconstructions', (draw) => subscribeImages('reconstructions', draw, feed.subscribe)), [feed, runId]);
+  const samples = useMemo<GridSource>(() => snapshotGridSource(() => runId, 'samples', (draw) => subscribeImages('samples', draw, feed.subscribe)), [feed, runId]);
+  const moment = shown?.step ?? null;
+  useEffect(() => plotRef.current?.setCursor(moment), [plotRef, moment]);
   useEffect(() => {
     // The chart names its canvas for the Train view's tests; a lane's is its own.
     const canvas = ref.current?.querySelector<HTMLCanvasElement>('canvas.chart-canvas');
     if (canvas) canvas.dataset.testid = `race-loss-chart-${lane}`;
   }, [ref, lane]);
   return (
-    <section className={`race-lane race-lane-${lane}`} aria-labelledby={`race-lane-${lane}`} ref={sectionRef} data-testid={`race-lane-${lane}`}>
-      <LaneHeader lane={lane} name={name} differences={differences} feed={feed} />
+    <section className={`race-lane race-lane-${lane}`} aria-labelledby={`race-lane-${lane}`} ref={sectionRef} data-testid={`race-lane-${lane}`} data-moment={moment ?? 'live'}>
+      <LaneHeader lane={lane} name={name} differences={differences} feed={feed} shown={shown} />
       <div className="race-curves">
         <div className="curves" ref={ref} />
       </div>

@@ -6,6 +6,7 @@ import { raceStore } from '../../store/stores';
 import { PanelTools } from '../../ui/PanelTools';
 import { RaceControls } from './RaceControls';
 import { RaceLane } from './RaceLane';
+import { RaceScrubber } from './RaceScrubber';
 import { RaceStart } from './RaceStart';
 import './race.css';
 
@@ -14,6 +15,8 @@ export function RacePanel() {
   const entries = useStore(raceStore, (s) => s.entries);
   const live = useStore(raceStore, (s) => s.live);
   const message = useStore(raceStore, (s) => s.message);
+  const ids = useStore(raceStore, (s) => s.tracks.map((t) => t.runId).join(' '));
+  const runIds = ids.split(' ') as [string, string];
   const differences = useMemo(() => (entries ? configDifferences(entries[0].config, entries[1].config) : []), [entries]);
   return (
     <section className="panel race-panel" aria-labelledby="race-title" data-live={live}>
@@ -28,11 +31,14 @@ export function RacePanel() {
         </p>
       ) : null}
       {live && entries ? (
-        <div className="race-lanes">
-          {raceFeeds.map((feed, i) => (
-            <RaceLane key={i} lane={i as 0 | 1} name={entries[i].name} differences={differences} feed={feed} />
-          ))}
-        </div>
+        <>
+          {runIds.every(Boolean) ? <RaceScrubber runIds={runIds} names={[entries[0].name, entries[1].name]} /> : null}
+          <div className="race-lanes">
+            {raceFeeds.map((feed, i) => (
+              <RaceLane key={i} lane={i as 0 | 1} runId={runIds[i] || null} name={entries[i].name} differences={differences} feed={feed} />
+            ))}
+          </div>
+        </>
       ) : (
         <RaceStart />
       )}
