@@ -12,6 +12,7 @@ import { RunsView } from './RunsView';
 import { StatsView } from './StatsView';
 import { Tabs, type TabSpec } from './Tabs';
 import { TrainView } from './TrainView';
+import { TimelineBar } from '../panels/Timeline/TimelineBar';
 import { UpdateBanner } from './UpdateBanner';
 import { WelcomeNote } from './WelcomeNote';
 import './appNotes.css';
@@ -43,6 +44,7 @@ export function App() {
         <WelcomeNote />
         <StartNotices />
         <Tabs tabs={TABS} label="Views" />
+        <TimelineBar />
       </main>
       <Footer />
       <Keyboard />

@@ -173,6 +173,8 @@ export function createTimelineStore(port: Pick<TrainerPort, 'request' | 'subscri
   port.subscribe((e) => {
     const p = foldTimeline(store.getState(), e);
     if (Object.keys(p).length > 0) store.setState(p);
+    // A resumed run or an imported model: its saved timeline comes back with its curves.
+    if (e.type === 'history') void store.getState().actions.load(e.runId);
   });
   return store;
 }

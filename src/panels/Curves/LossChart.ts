@@ -32,6 +32,8 @@ export interface LossChartSnapshot {
   zoomed: boolean;
   /** The steps and losses the plotting area spans. */
   view: { x: Span; y: Span } | null;
+  /** The step the training timeline is scrubbed to, marked by a line; null while live. */
+  moment: number | null;
 }
 
 /**
@@ -55,6 +57,7 @@ export class LossChart {
   private notes: CurveNote[] = [];
   private zoom: Span | null = null;
   cursor: number | null = null;
+  private moment: number | null = null;
   band: [number, number] | null = null;
   frame: Frame | null = null;
   /** The looks of the last paint, for the snapshot: what is on screen, not what the settings say. */
@@ -105,6 +108,13 @@ export class LossChart {
   /** Marks a step with a dashed line and a label. */
   addNote(step: number, text: string): void {
     this.notes = [...this.notes, { step, text }];
+    this.paintThrottle.request();
+  }
+
+  /** Marks the training timeline's moment with a line (null: live, no line). */
+  setMoment(step: number | null): void {
+    if (step === this.moment) return;
+    this.moment = step;
     this.paintThrottle.request();
   }
 
@@ -209,6 +219,8 @@ export class LossChart {
       labelBackground: dark ? 'rgba(27,31,41,0.85)' : 'rgba(255,255,255,0.85)',
       cursor: this.cursor === null ? null : { x: this.cursor, points: this.cursorPoints(this.cursor) },
       band: this.band,
+      moment: this.moment,
+      momentColor: dark ? '#f59e0b' : '#b45309',
     };
     drawCurves(ctx, picture);
     this.placeTooltip(picture);
@@ -245,6 +257,7 @@ export class LossChart {
       font: { color: this.painted?.font.color ?? '', size: this.painted?.font.size ?? 0 },
       zoomed: this.zoom !== null,
       view: this.frame && { x: this.frame.x, y: this.frame.y },
+      moment: this.moment,
     };
   }
 }

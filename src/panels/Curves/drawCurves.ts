@@ -21,6 +21,9 @@ export interface CurvesPicture {
   cursor: { x: number; points: { trace: DrawnTrace; i: number }[] } | null;
   /** A zoom being dragged out, in CSS px along x. */
   band: readonly [number, number] | null;
+  /** The training timeline's scrubbed step (a solid line), or null while live. */
+  moment: number | null;
+  momentColor: string;
 }
 
 /** The whole loss chart, from scratch: at a few thousand points this takes a few milliseconds. */
@@ -32,6 +35,7 @@ export function drawCurves(ctx: CanvasRenderingContext2D, p: CurvesPicture): voi
   ctx.rect(f.left, f.top, f.width, f.height);
   ctx.clip();
   drawNotes(ctx, p);
+  if (p.moment !== null) drawMoment(ctx, f, p.moment, p.momentColor);
   for (const t of p.traces) if (t.look.mark !== 'diamond') drawLine(ctx, f, t);
   for (const t of p.traces) if (t.look.mark === 'diamond') for (let i = 0; i < t.points.x.length; i++) diamond(ctx, f, t, i);
   if (p.cursor) drawCursor(ctx, f, p.cursor, p.axes.font.color);
@@ -95,6 +99,16 @@ function drawNotes(ctx: CanvasRenderingContext2D, p: CurvesPicture): void {
     ctx.fillStyle = p.noteColor;
     ctx.fillText(n.text, px + 5, f.top + 4);
   }
+}
+
+function drawMoment(ctx: CanvasRenderingContext2D, f: Frame, step: number, color: string): void {
+  const px = Math.round(xToPx(f, step)) + 0.5;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(px, f.top);
+  ctx.lineTo(px, f.top + f.height);
+  ctx.stroke();
 }
 
 function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, c: NonNullable<CurvesPicture['cursor']>, color: string): void {

@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { mainFeed, type TrainerFeed } from '../../store/feeds';
+import { timelineStore } from '../../store/stores';
 import { isFreshRun } from '../../store/trainer';
 import { historyToMetrics } from './history';
 import { LossChart } from './LossChart';
 
 /**
  * Mounts a loss chart fed by one trainer's events (the Train view's, or a race lane's); from then on
- * the chart itself, not React, draws every point.
+ * the chart itself, not React, draws every point. A line marks the training timeline's moment of
+ * `momentRun()`'s run (the Train view's current run unless given).
  */
-export function useLossChart(feed: TrainerFeed = mainFeed) {
+export function useLossChart(feed: TrainerFeed = mainFeed, momentRun?: () => string | null) {
   const ref = useRef<HTMLDivElement>(null);
   const plotRef = useRef<LossChart | null>(null);
   useEffect(() => {
@@ -22,8 +24,16 @@ export function useLossChart(feed: TrainerFeed = mainFeed) {
       else if (e.type === 'note') plot.addNote(e.step, e.text);
       else if (isFreshRun(e)) plot.reset();
     });
+    const mark = () => {
+      const s = timelineStore.getState();
+      const id = momentRun ? momentRun() : s.currentRunId;
+      plot.setMoment(id ? (s.runs[id]?.moment ?? null) : null);
+    };
+    mark();
+    const offMoment = timelineStore.subscribe(mark);
     return () => {
       off();
+      offMoment();
       plotRef.current = null;
       plot.destroy();
     };

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LatentPlane } from '../../protocol';
+import type { AnalysisResultOf, LatentPlane } from '../../protocol';
+import { momentLabel } from '../../store/timeline';
+import { scatterOf } from '../Timeline/SnapshotScatter';
+import { useCurrentRunId, useShownSnapshot } from '../Timeline/sources';
 import { SelectField } from '../../ui/SelectField';
 import { ExplorePanel } from '../Explore/ExplorePanel';
 import { useLiveAnalysis } from '../Explore/useLiveAnalysis';
@@ -23,6 +26,11 @@ export function LatentScatter() {
   const [info, setInfo] = useState<{ dim: number; axes: 'latent' | 'pca' } | null>(null);
   const [summary, setSummary] = useState('');
   const pinned = useRef(false);
+  // The training timeline scrubbed back shows that moment's codes; the live result waits here.
+  const moment = useShownSnapshot(useCurrentRunId());
+  const lastLive = useRef<AnalysisResultOf<'latentScatter'> | null>(null);
+  const scrubbed = useRef(false);
+  scrubbed.current = moment !== null;
 
   useEffect(() => {
     if (!containerRef.current) return;
@@ -41,6 +49,11 @@ export function LatentScatter() {
     plot.current = p;
     return () => p.destroy();
   }, []);
+  // After the scatter exists (the effect above): a moment scrubbed to before this view first opened shows at once.
+  useEffect(() => {
+    if (moment) plot.current?.show(scatterOf(moment.codes));
+    else if (lastLive.current) plot.current?.show(lastLive.current);
+  }, [moment]);
 
   const live = useLiveAnalysis<'latentScatter'>({
     build: () => {
@@ -50,12 +63,14 @@ export function LatentScatter() {
     },
     onResult: (r) => {
       plane.current = r.plane;
-      plot.current?.show(r);
+      lastLive.current = r;
+      if (!scrubbed.current) plot.current?.show(r);
       setSummary(scatterSummary(r.points, r.labels, r.count, r.plane));
       setInfo((i) => (i && i.dim === r.dim && i.axes === r.plane.axes ? i : { dim: r.dim, axes: r.plane.axes }));
     },
     onClear: () => {
       plane.current = null;
+      lastLive.current = null;
       plot.current?.clear();
       setTarget(null);
       setInfo(null);
@@ -76,6 +91,11 @@ export function LatentScatter() {
       placeholder="Train or Step to place the test images in latent space."
       className="explore-scatter"
     >
+      {moment ? (
+        <p className="timeline-note" data-testid="scatter-moment">
+          The first {moment.codes.count.toLocaleString('en')} test images at {momentLabel(moment.step, moment.epoch)} of the training timeline; hovering and decoding use the model now.
+        </p>
+      ) : null}
       <div className="scatter-body">
         <div className="scatter-frame" ref={containerRef} data-testid="latent-scatter">
           <p className="scatter-placeholder">The test images' codes appear here once a model exists.</p>

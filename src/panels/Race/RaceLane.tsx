@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ConfigDifference } from '../../config/configDiff';
 import type { TrainerFeed } from '../../store/feeds';
 import { subscribeImages } from '../../store/trainer';
@@ -21,10 +21,12 @@ interface Props {
 
 /**
  * One run of the race: the Train view's panels in small, fed by this lane's trainer while live, and
- * by the run's snapshot at the scrubbed moment otherwise (the curves then mark that step).
+ * by the run's snapshot at the scrubbed moment otherwise (a line on the curves marks the moment).
  */
 export function RaceLane({ lane, runId, name, differences, feed }: Props) {
-  const { ref, plotRef } = useLossChart(feed);
+  const runIdRef = useRef(runId);
+  runIdRef.current = runId;
+  const { ref } = useLossChart(feed, () => runIdRef.current);
   const { scatter: liveScatter, sectionRef } = useLaneScatter(feed);
   const shown = useShownSnapshot(runId);
   const shownScatter = useMemo(() => (shown ? { ...scatterOf(shown.codes), step: shown.step } : null), [shown]);
@@ -32,7 +34,6 @@ export function RaceLane({ lane, runId, name, differences, feed }: Props) {
   const recon = useMemo<GridSource>(() => snapshotGridSource(() => runId, 'reconstructions', (draw) => subscribeImages('reconstructions', draw, feed.subscribe)), [feed, runId]);
   const samples = useMemo<GridSource>(() => snapshotGridSource(() => runId, 'samples', (draw) => subscribeImages('samples', draw, feed.subscribe)), [feed, runId]);
   const moment = shown?.step ?? null;
-  useEffect(() => plotRef.current?.setCursor(moment), [plotRef, moment]);
   useEffect(() => {
     // The chart names its canvas for the Train view's tests; a lane's is its own.
     const canvas = ref.current?.querySelector<HTMLCanvasElement>('canvas.chart-canvas');

@@ -1,8 +1,11 @@
+import { timelineStore } from '../../store/stores';
 import { subscribeImages } from '../../store/trainer';
-import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+import { ImageGrid } from '../../ui/ImageGrid';
 import { PanelTools } from '../../ui/PanelTools';
+import { snapshotGridSource } from '../Timeline/sources';
 
-const source: GridSource = (draw) => subscribeImages('reconstructions', draw);
+// Live from training, or the training timeline's moment while it is scrubbed back.
+const source = snapshotGridSource(() => timelineStore.getState().currentRunId, 'reconstructions', (draw) => subscribeImages('reconstructions', draw));
 
 export function Reconstructions() {
   return (

@@ -1,8 +1,11 @@
+import { timelineStore } from '../../store/stores';
 import { subscribeImages } from '../../store/trainer';
-import { ImageGrid, type GridSource } from '../../ui/ImageGrid';
+import { ImageGrid } from '../../ui/ImageGrid';
 import { PanelTools } from '../../ui/PanelTools';
+import { snapshotGridSource } from '../Timeline/sources';
 
-const source: GridSource = (draw) => subscribeImages('samples', draw);
+// Live from training, or the training timeline's moment while it is scrubbed back.
+const source = snapshotGridSource(() => timelineStore.getState().currentRunId, 'samples', (draw) => subscribeImages('samples', draw));
 
 export function Samples() {
   return (
