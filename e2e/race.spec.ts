@@ -3,8 +3,15 @@ import { test, expect } from './fixtures';
 import { shotPath } from './shots';
 
 const laneStep = (page: Page, lane: 0 | 1) => page.getByTestId(`race-step-${lane}`).getAttribute('data-step').then(Number);
+const lanes = [0, 1] as const;
+const shot = (page: Page, name: string, readme = false) => page.screenshot({ path: shotPath(test.info(), name, readme), animations: 'disabled', caret: 'hide' });
 
-test('a race of two presets trains both side by side, the run bar pauses both, and one scrubber moves both', async ({ page, consoleErrors }, info) => {
+/** Both lanes past `steps` steps (each its own worker, so each count must move). */
+async function bothPast(page: Page, steps: number): Promise<void> {
+  for (const lane of lanes) await expect.poll(() => laneStep(page, lane), { timeout: 120_000 }).toBeGreaterThan(steps);
+}
+
+test('a race of two presets trains both side by side, pauses and resumes together, scrubs both, and reopens after a reload', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.addInitScript(() => localStorage.setItem('vae-playground:display', JSON.stringify({ presenter: true, theme: 'light' })));
@@ -14,38 +21,60 @@ test('a race of two presets trains both side by side, the run bar pauses both, a
   await expect(page.getByRole('tab', { name: 'Race' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('race-lane-0')).toContainText('Latent 2 — report 004');
   await expect(page.getByTestId('race-lane-1')).toContainText('Latent 20 — report 004');
-  for (const lane of [0, 1] as const) await expect.poll(() => laneStep(page, lane), { timeout: 120_000 }).toBeGreaterThan(20);
-  for (const lane of [0, 1] as const) {
+  // The one setting that differs is named under each run, with its own value.
+  await expect(page.getByTestId('race-lane-0').locator('mark')).toHaveText('2');
+  await expect(page.getByTestId('race-lane-1').locator('mark')).toHaveText('20');
+  await bothPast(page, 20);
+  for (const lane of lanes) {
     await expect(page.getByTestId(`race-recon-${lane}`).locator('..')).toHaveAttribute('data-empty', 'false', { timeout: 30_000 });
     await expect(page.getByTestId(`race-samples-${lane}`).locator('..')).toHaveAttribute('data-empty', 'false');
   }
-  await page.screenshot({ path: shotPath(info, 'race-1280-presenter.png') });
+  await expect(page.getByTestId('timeline-range')).toBeVisible({ timeout: 30_000 });
+  await shot(page, 'race-1280-presenter-training.png');
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.screenshot({ path: shotPath(info, 'race-1024-presenter.png') });
-  await page.getByRole('button', { name: 'Presenter mode' }).click();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.screenshot({ path: shotPath(info, 'race-1366.png') });
+  await shot(page, 'race-1024-presenter.png');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The run bar's Pause is the Train view run's; the second run pauses with it.
+  await bothPast(page, 100);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByTestId('race-lane-1')).toContainText('paused', { timeout: 30_000 });
-  await expect(page.getByTestId('race-lane-0')).toContainText('paused');
+  for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toContainText('paused', { timeout: 30_000 });
+  for (const lane of lanes) await expect(page.getByTestId(`race-scatter-${lane}`)).not.toHaveAttribute('data-step', '', { timeout: 30_000 });
+  await shot(page, 'screenshot-presenter-1280-race.png', true);
 
   // One scrubber moves both runs to the same early moment: each lane redraws from its snapshot.
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await shot(page, 'race-1366.png');
   const pixels = (lane: 0 | 1) => page.getByTestId(`race-recon-${lane}`).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
   const live = [await pixels(0), await pixels(1)];
-  const range = page.getByTestId('timeline-range');
-  await range.focus();
+  await page.getByTestId('timeline-range').focus();
   await page.keyboard.press('Home');
-  for (const lane of [0, 1] as const) await expect(page.getByTestId(`race-lane-${lane}`)).toHaveAttribute('data-moment', '0');
+  for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toHaveAttribute('data-moment', '0');
   await page.keyboard.press('ArrowRight');
-  for (const lane of [0, 1] as const) {
+  for (const lane of lanes) {
     await expect(page.getByTestId(`race-lane-${lane}`)).toHaveAttribute('data-moment', '10');
     await expect(page.getByTestId(`race-moment-${lane}`)).toContainText('step 10');
     await expect.poll(() => pixels(lane)).not.toBe(live[lane]);
   }
-  await page.screenshot({ path: shotPath(info, 'race-1366-scrubbed.png') });
+  await shot(page, 'race-1366-scrubbed.png');
   await page.getByTestId('timeline-live').click();
-  for (const lane of [0, 1] as const) await expect(page.getByTestId(`race-lane-${lane}`)).toHaveAttribute('data-moment', 'live');
+  for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toHaveAttribute('data-moment', 'live');
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: shotPath(info, 'race-390.png') });
-  await page.screenshot({ path: shotPath(info, 'race-390-full.png'), fullPage: true });
+  await shot(page, 'race-390.png');
+  await page.screenshot({ path: shotPath(test.info(), 'race-390-full.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // Train both resumes both; then a reload loses neither run: the race reopens where it stood.
+  const before = [await laneStep(page, 0), await laneStep(page, 1)];
+  await page.getByTestId('race-train').click();
+  for (const lane of lanes) await expect.poll(() => laneStep(page, lane), { timeout: 60_000 }).toBeGreaterThan(before[lane] + 10);
+  await page.getByTestId('race-pause').click();
+  for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toContainText('paused', { timeout: 30_000 });
+  const paused = [await laneStep(page, 0), await laneStep(page, 1)];
+  await page.reload();
+  await page.getByRole('tab', { name: 'Race' }).click();
+  await page.getByTestId('race-reopen').click();
+  for (const lane of lanes) await expect.poll(() => laneStep(page, lane), { timeout: 60_000 }).toBe(paused[lane]);
+  for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toContainText('paused');
 });

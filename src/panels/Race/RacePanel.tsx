@@ -21,7 +21,7 @@ export function RacePanel() {
   return (
     <section className="panel race-panel" aria-labelledby="race-title" data-live={live}>
       <div className="race-top">
-        <h2 id="race-title">{live ? 'Race' : 'Race two runs'}</h2>
+        <h2 id="race-title" tabIndex={-1}>{live ? 'Race' : 'Race two runs'}</h2>
         {live ? <RaceControls /> : null}
         <PanelTools id="race" title="Race" />
       </div>

@@ -3,10 +3,23 @@ import type { RunSummary } from '../../protocol';
 import { raceStore, runsStore } from '../../store/stores';
 import { viewStore } from '../../store/view';
 
+/**
+ * Shows the race with its top just under the sticky run bar (started from far down the Runs view,
+ * or on a projector, where the header and tabs would push the pictures off the first screen), and
+ * gives its heading the focus.
+ */
 const show = () => {
-  viewStore.getState().show('race', { focus: true });
-  // Started from far down the Runs view: the race is seen from its top, under the run bar.
-  window.scrollTo({ top: 0 });
+  viewStore.getState().show('race');
+  // A view is mounted on its first visit, a frame or two after the switch.
+  const place = (tries: number) => {
+    const heading = document.getElementById('race-title');
+    const panel = heading?.closest('.race-panel');
+    if (!heading || !panel) return void (tries > 0 && requestAnimationFrame(() => place(tries - 1)));
+    const bar = document.querySelector('.run-bar')?.getBoundingClientRect().height ?? 0;
+    window.scrollTo({ top: Math.max(0, panel.getBoundingClientRect().top + window.scrollY - bar - 4) });
+    heading.focus({ preventScroll: true });
+  };
+  requestAnimationFrame(() => place(10));
 };
 
 /** Races two saved runs: the one the Train view holds (if either) stays there as the left lane. */
