@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { shotPath } from './shots';
@@ -41,6 +42,8 @@ test('a race of two presets trains both side by side, pauses and resumes togethe
   for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toContainText('paused', { timeout: 30_000 });
   for (const lane of lanes) await expect(page.getByTestId(`race-scatter-${lane}`)).not.toHaveAttribute('data-step', '', { timeout: 30_000 });
   await shot(page, 'screenshot-presenter-1280-race.png', true);
+  const { violations } = await new AxeBuilder({ page }).include('.race-panel').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // One scrubber moves both runs to the same early moment: each lane redraws from its snapshot.
   await page.getByRole('button', { name: 'Presenter mode' }).click();
