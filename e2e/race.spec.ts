@@ -12,7 +12,7 @@ async function bothPast(page: Page, steps: number): Promise<void> {
   for (const lane of lanes) await expect.poll(() => laneStep(page, lane), { timeout: 120_000 }).toBeGreaterThan(steps);
 }
 
-test('a race of two presets trains both side by side, pauses and resumes together, scrubs both, and reopens after a reload', async ({ page, consoleErrors }) => {
+test('a race of two presets trains both side by side, pauses and resumes together, scrubs both, reopens after a reload, and races two ticked runs', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.addInitScript(() => localStorage.setItem('vae-playground:display', JSON.stringify({ presenter: true, theme: 'light' })));
@@ -35,6 +35,15 @@ test('a race of two presets trains both side by side, pauses and resumes togethe
   await page.setViewportSize({ width: 1024, height: 768 });
   await shot(page, 'race-1024-presenter.png');
   await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The Train view shows the left run as ever, while the second goes on in its own worker.
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  const trainStep = () => page.getByTestId('step-count').textContent().then(Number);
+  const [inTrain, inLane] = [await trainStep(), await laneStep(page, 1)];
+  await expect.poll(trainStep, { timeout: 30_000 }).toBeGreaterThan(inTrain + 10);
+  await expect(page.getByTestId('curves')).toHaveAttribute('data-empty', 'false');
+  await page.getByRole('tab', { name: 'Race' }).click();
+  await expect.poll(() => laneStep(page, 1), { timeout: 30_000 }).toBeGreaterThan(inLane + 10);
 
   // The run bar's Pause is the Train view run's; the second run pauses with it.
   await bothPast(page, 100);
@@ -80,4 +89,15 @@ test('a race of two presets trains both side by side, pauses and resumes togethe
   await page.getByTestId('race-reopen').click();
   for (const lane of lanes) await expect.poll(() => laneStep(page, lane), { timeout: 60_000 }).toBe(paused[lane]);
   for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toContainText('paused');
+
+  // Ended, the two runs are in Runs; ticking both races them again from where they stand.
+  await page.getByRole('button', { name: 'End race' }).click();
+  await expect(page.getByTestId('race-reopen')).toBeVisible();
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('checkbox', { name: 'Compare Latent 2 — report 004' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Latent 20 — report 004' }).check();
+  await page.getByTestId('race-ticked').click();
+  await expect(page.getByRole('tab', { name: 'Race' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('race-lane-1')).toContainText('Latent 20 — report 004');
+  for (const lane of lanes) await expect.poll(() => laneStep(page, lane), { timeout: 60_000 }).toBeGreaterThan(paused[lane]);
 });

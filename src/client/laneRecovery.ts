@@ -16,7 +16,7 @@ export interface LaneRecoveryHooks {
  * next backend and it goes on training from its last checkpoint; a worker that died silently
  * while training is reopened training; an uncaught error reopens it paused (it may repeat).
  */
-export function startLaneRecovery(client: TrainerClient, hooks: LaneRecoveryHooks): () => void {
+export function startLaneRecovery(client: Pick<TrainerClient, 'send' | 'subscribe' | 'replaceWorker' | 'takeResumeAfterRestart'>, hooks: LaneRecoveryHooks): () => void {
   const reopen = (train: boolean) => {
     const runId = hooks.runId();
     if (runId) client.send({ type: 'resumeRun', runId, train });
