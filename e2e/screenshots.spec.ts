@@ -68,3 +68,25 @@ test('screenshots of each view for the README, with a model trained a little', a
   await page.waitForTimeout(1500);
   await shot(page, 'runs');
 });
+
+test('screenshot of the training timeline in Presenter mode at 1280×720, scrubbed back to an early moment', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#latentDim=2');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(520);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  const range = page.getByTestId('timeline-range');
+  await range.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-label')).toHaveText('step 100 · epoch 0');
+  // The Explore view at that moment: the first 500 test codes and the manifold of step 100.
+  await openTab(page, 'Explore');
+  await expect(page.getByTestId('scatter-moment')).toContainText('step 100');
+  await page.getByTestId('scatter-moment').evaluate((p) => window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - 110));
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: shotPath(test.info(), 'screenshot-presenter-1280-timeline.png', true), animations: 'disabled', caret: 'hide' });
+});

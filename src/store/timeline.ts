@@ -82,9 +82,10 @@ export function foldTimeline(s: Omit<TimelineState, 'actions'>, e: TrainerEvent)
   }
   if (e.type === 'history') return { currentRunId: e.runId };
   if (e.type === 'status' && e.state === 'idle' && e.step === 0 && s.currentRunId) {
-    // A reset: the old run's moment goes back to live, its snapshots stay for a race or the Runs view.
-    const t = s.runs[s.currentRunId];
-    return { currentRunId: null, playing: null, runs: t ? { ...s.runs, [s.currentRunId]: { ...t, moment: null } } : s.runs };
+    // A reset: the old run's snapshots leave memory (up to 5 MB each); `load` brings them back for a race.
+    const runs = { ...s.runs };
+    delete runs[s.currentRunId];
+    return { currentRunId: null, playing: null, runs };
   }
   return {};
 }

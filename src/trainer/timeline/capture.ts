@@ -3,6 +3,7 @@ import type { LatentPlane, Snapshot, SnapshotCodes } from '../../protocol';
 import { manifoldLatents } from '../analysis/explore/normal';
 import { pca, project } from '../analysis/explore/pca';
 import { decodeImages, toGrid } from '../analysis/explore/common';
+import { latentShares } from '../analysis/explore/latentScatter';
 import type { TrainingSession } from '../session';
 import { snapshotBytes } from './budget';
 
@@ -24,7 +25,7 @@ async function codes(session: TrainingSession, previous: LatentPlane | null): Pr
   }
   const labels = session.data.test.labels.slice(0, count);
   if (d === 2) {
-    const plane = { axes: 'latent' as const, mean: new Float32Array(2), components: Float32Array.of(1, 0, 0, 1), explained: new Float32Array(2) };
+    const plane = { axes: 'latent' as const, mean: new Float32Array(2), components: Float32Array.of(1, 0, 0, 1), explained: latentShares(mu, count, d) };
     return { points: Float32Array.from(mu), labels, count, dim: d, plane };
   }
   const p = pca(mu, count, d, 2, previous?.axes === 'pca' ? previous.components : null);

@@ -10,6 +10,9 @@ import { takeSnapshot } from './capture';
 import { TimelineKeeper } from './keeper';
 import { idbSnapshotStore } from './store';
 import { idbRunStore } from '../checkpoint/runStore';
+import { TrainingSession } from '../session';
+import { encodeSnapshots } from './fileFormat';
+import { TIMELINE_BUDGET_BYTES } from '../../protocol';
 
 // 300 images in batches of 32: 9 steps an epoch, so 25 steps cross two epoch ends and steps 10 and 20.
 const data = mnistSubset(300, 100);
@@ -136,5 +139,28 @@ describe('training timeline', () => {
     expect(emitted.flatMap((e) => e.dropped).sort((x, y) => x - y)).toEqual([0, 10, 20, 50, 100, 200].filter((x) => !kept.includes(x)));
     expect((await idbSnapshotStore.list('b')).map((x) => x.step)).toEqual(kept);
     expect(await idbRunStore.summary('b')).toBeNull();
+  });
+
+  it('a default 10-epoch MNIST run keeps all its 19 moments within the budget, d = 2 and d = 20', async () => {
+    const full = mnistSubset(256, 500);
+    for (const latentDim of [2, 20]) {
+      const s = new TrainingSession({ ...DEFAULT_CONFIG, latentDim }, full);
+      try {
+        const t0 = performance.now();
+        for (let i = 0; i < 5; i++) s.trainStep();
+        const stepMs = (performance.now() - t0) / 5;
+        const t1 = performance.now();
+        const snap = await takeSnapshot(s, 'm', 'schedule', null);
+        const snapMs = performance.now() - t1;
+        const run = 19 * snap.bytes;
+        const file = JSON.stringify(encodeSnapshots([snap])).length * 19;
+        console.log(`d = ${latentDim}: ${snap.bytes} B a snapshot, ${run} B a default run (${(run / 2 ** 20).toFixed(2)} MiB), ${file} B in the model file; snapshot ${snapMs.toFixed(0)} ms, a step ${stepMs.toFixed(0)} ms`);
+        expect(run).toBeLessThanOrEqual(TIMELINE_BUDGET_BYTES);
+        // Grids as the live panels show them: 32 + 64 images, and the 10 × 10 manifold only for d = 2.
+        expect(snap.bytes).toBeGreaterThan((latentDim === 2 ? 196 : 96) * 784);
+      } finally {
+        s.dispose();
+      }
+    }
   });
 });

@@ -6,7 +6,7 @@ import { pca, project } from './pca';
 import { columnMeans, scatterMatrix } from './linalg';
 
 /** Shares of the total variance along the first two latent axes, for a 2-D latent shown as is. */
-function latentShares(means: Float32Array, n: number, d: number): Float32Array {
+export function latentShares(means: Float32Array, n: number, d: number): Float32Array {
   const cov = scatterMatrix(means, n, d, columnMeans(means, n, d), Math.max(1, n));
   let total = 0;
   for (let i = 0; i < d; i++) total += cov[i * d + i];
