@@ -14,18 +14,11 @@ export interface TrainerFeed {
   training: StoreApi<TrainingState>;
 }
 
-export const mainFeed: TrainerFeed = {
-  subscribe: (l) => trainerClient.subscribe(l),
-  request: ((...args: unknown[]) => (trainerClient.request as (...a: unknown[]) => unknown)(...args)) as RequestFn,
-  training: trainingStore,
-};
+// A client's `request` is an arrow property: passed on as it is, it keeps its client.
+export const mainFeed: TrainerFeed = { subscribe: (l) => trainerClient.subscribe(l), request: trainerClient.request, training: trainingStore };
 
 /** The race's second trainer (its own worker). */
-export const laneFeed: TrainerFeed = {
-  subscribe: (l) => laneClient.subscribe(l),
-  request: ((...args: unknown[]) => (laneClient.request as (...a: unknown[]) => unknown)(...args)) as RequestFn,
-  training: laneTrainingStore,
-};
+export const laneFeed: TrainerFeed = { subscribe: (l) => laneClient.subscribe(l), request: laneClient.request, training: laneTrainingStore };
 
 /** The race's lanes, in order: the Train view's run, then the second trainer's. */
 export const raceFeeds = [mainFeed, laneFeed] as const;

@@ -123,11 +123,9 @@ export function createRaceStore(d: RaceDeps): StoreApi<RaceState> {
     if (!s.live) return;
     if (next.phase === 'on') d.followRun?.(next.runId!);
     if (next.phase === 'off') {
-      const why =
-        lane === 0
-          ? 'The race ended: the Train view went on to another run.'
-          : `The race ended: the second run could not go on${d.laneTraining.getState().errors.at(-1) ? ` (${d.laneTraining.getState().errors.at(-1)!.message})` : ''}.`;
-      finish(`${why} Both runs are kept in Runs.`);
+      const error = d.laneTraining.getState().errors.at(-1)?.message;
+      const why = lane === 0 ? 'the Train view went on to another run' : `the second run could not go on${error ? ` (${error})` : ''}`;
+      finish(`The race ended: ${why}. Both runs are kept in Runs.`);
     } else if (tracks.every((t) => t.phase === 'on') && s.entries) {
       saveRace(d.storage, [0, 1].map((i) => ({ ...s.entries![i], runId: tracks[i].runId! })) as SavedRace);
     }

@@ -16,6 +16,8 @@ export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 |
   const state = useStore(feed.training, (s) => s.state);
   const train = useStore(feed.training, (s) => s.train?.nelbo);
   const test = useStore(feed.training, (s) => s.test?.nelbo);
+  // The second lane has no error area of its own: what stopped it is said here.
+  const error = useStore(feed.training, (s) => s.errors.at(-1) ?? null);
   return (
     <header className="race-lane-head">
       <h3 id={`race-lane-${lane}`}>
@@ -46,6 +48,14 @@ export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 |
           </span>
         ) : null}
       </p>
+      {error ? (
+        <p className="race-error" role="alert" data-testid={`race-error-${lane}`}>
+          {error.message}{' '}
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => feed.training.getState().actions.dismissError(error.id)}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
     </header>
   );
 }

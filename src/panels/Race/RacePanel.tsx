@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { configDifferences } from '../../config/configDiff';
 import { raceFeeds } from '../../store/feeds';
 import { raceStore } from '../../store/stores';
@@ -15,8 +16,7 @@ export function RacePanel() {
   const entries = useStore(raceStore, (s) => s.entries);
   const live = useStore(raceStore, (s) => s.live);
   const message = useStore(raceStore, (s) => s.message);
-  const ids = useStore(raceStore, (s) => s.tracks.map((t) => t.runId).join(' '));
-  const runIds = ids.split(' ') as [string, string];
+  const runIds = useStore(raceStore, useShallow((s) => s.tracks.map((t) => t.runId)));
   const differences = useMemo(() => (entries ? configDifferences(entries[0].config, entries[1].config) : []), [entries]);
   return (
     <section className="panel race-panel" aria-labelledby="race-title" data-live={live}>
@@ -32,10 +32,10 @@ export function RacePanel() {
       ) : null}
       {live && entries ? (
         <>
-          {runIds.every(Boolean) ? <RaceScrubber runIds={runIds} names={[entries[0].name, entries[1].name]} /> : null}
+          {runIds[0] && runIds[1] ? <RaceScrubber runIds={[runIds[0], runIds[1]]} names={[entries[0].name, entries[1].name]} /> : null}
           <div className="race-lanes">
             {raceFeeds.map((feed, i) => (
-              <RaceLane key={i} lane={i as 0 | 1} runId={runIds[i] || null} name={entries[i].name} differences={differences} feed={feed} />
+              <RaceLane key={i} lane={i as 0 | 1} runId={runIds[i]} name={entries[i].name} differences={differences} feed={feed} />
             ))}
           </div>
         </>
