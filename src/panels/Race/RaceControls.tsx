@@ -26,7 +26,7 @@ export function RaceControls() {
       <button type="button" className="btn btn-small" onClick={actions.step} disabled={anyTraining} title="One batch for each run">
         Step both
       </button>
-      <button type="button" className="btn btn-small btn-quiet" onClick={actions.end} title="The second run stops and is kept in Runs; the Train view keeps its run">
+      <button type="button" className="btn btn-small" onClick={actions.end} title="The second run stops and is kept in Runs; the Train view keeps its run">
         End race
       </button>
     </div>
