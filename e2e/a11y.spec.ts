@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, stepCount } from './fixtures';
 import { trainThenPause } from './pages/trainer';
 
-const VIEWS = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs'];
+const VIEWS = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs', 'Race'];
 
 /** Serious and critical axe violations on the page as it is now, one line each with where. */
 async function seriousViolations(page: Page): Promise<string[]> {

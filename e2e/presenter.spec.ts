@@ -157,6 +157,8 @@ test('keyboard only: train, pause, step, reset, switch views and read the shortc
   await expect(tab('Statistics')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('5');
   await expect(tab('Runs')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('6');
+  await expect(tab('Race')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('1');
   await expect(tab('Train')).toHaveAttribute('aria-selected', 'true');
 
@@ -199,7 +201,7 @@ test('keyboard only: train, pause, step, reset, switch views and read the shortc
   await expect(tab('Explore')).toHaveAttribute('aria-selected', 'true');
   await expect(tab('Explore')).toBeFocused();
   await page.keyboard.press('End');
-  await expect(tab('Runs')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Race')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('dark theme and presenter mode keep axe free of serious violations (contrast included) on every view', async ({ page, consoleErrors }) => {
@@ -210,7 +212,7 @@ test('dark theme and presenter mode keep axe free of serious violations (contras
   const found: Record<string, string[]> = {};
   for (const presenter of [false, true]) {
     if (presenter) await page.getByRole('button', { name: 'Presenter mode' }).click();
-    for (const [i, view] of ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs'].entries()) {
+    for (const [i, view] of ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs', 'Race'].entries()) {
       await page.locator('body').press(String(i + 1));
       await expect(page.getByRole('tabpanel', { name: view })).toBeVisible();
       await page.waitForTimeout(1000);

@@ -10,7 +10,7 @@ const SCREENS = [
   { name: 'laptop-1366', width: 1366, height: 768, presenter: false, touch: false },
   { name: 'phone-390', width: 390, height: 844, presenter: false, touch: true },
 ] as const;
-const VIEWS = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs'];
+const VIEWS = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs', 'Race'];
 
 interface Box {
   top: number;

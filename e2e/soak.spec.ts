@@ -83,7 +83,7 @@ test('short soak: train, every view, every analysis, reset, resume — no error,
   await expect
     .poll(() => page.evaluate(() => (document.querySelector('[data-testid=latent-scatter-plot]') as (HTMLElement & { chart?: { points: number } }) | null)?.chart?.points ?? 0), { timeout: 60_000 })
     .toBeGreaterThan(100);
-  for (const tab of ['Draw & complete', 'Statistics', 'Runs', 'Train']) {
+  for (const tab of ['Draw & complete', 'Statistics', 'Runs', 'Race', 'Train']) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
     await page.waitForTimeout(500);

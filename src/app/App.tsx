@@ -7,6 +7,7 @@ import { Keyboard } from './Keyboard';
 import { LessonBar } from '../panels/Lesson/LessonBar';
 import { ResetDialog } from './ResetDialog';
 import { RunBar } from './RunBar';
+import { RaceView } from './RaceView';
 import { RunsView } from './RunsView';
 import { StatsView } from './StatsView';
 import { Tabs, type TabSpec } from './Tabs';
@@ -24,6 +25,7 @@ const TABS: TabSpec[] = [
   { id: 'draw', label: 'Draw & complete', render: () => <DrawView /> },
   { id: 'stats', label: 'Statistics', render: () => <StatsView /> },
   { id: 'runs', label: 'Runs', render: () => <RunsView /> },
+  { id: 'race', label: 'Race', render: () => <RaceView /> },
 ];
 
 export function App() {

@@ -13,7 +13,7 @@ export interface TabSpec {
  * hidden, so a chart keeps its points when you switch away and back.
  */
 export function Tabs({ tabs, label }: { tabs: TabSpec[]; label: string }) {
-  // The active view lives in viewStore, so shortcuts (1–5) switch it too.
+  // The active view lives in viewStore, so shortcuts (1–6) switch it too.
   const stored = useStore(viewStore, (s) => s.active);
   const active = tabs.some((t) => t.id === stored) ? stored : tabs[0].id;
   const [visited, setVisited] = useState(() => new Set([active]));

@@ -8,9 +8,9 @@ export type ShortcutAction =
   | { kind: 'presenter' }
   | { kind: 'stage'; dir: 1 | -1 };
 
-/** The order of the views that 1–5 pick: the tab order in App.tsx. */
-export const VIEW_IDS = ['train', 'explore', 'draw', 'stats', 'runs'] as const;
-const VIEW_NAMES = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs'];
+/** The order of the views that 1–6 pick: the tab order in App.tsx. */
+export const VIEW_IDS = ['train', 'explore', 'draw', 'stats', 'runs', 'race'] as const;
+const VIEW_NAMES = ['Train', 'Explore', 'Draw & complete', 'Statistics', 'Runs', 'Race'];
 
 export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: 'Space', does: 'Train, pause or resume' },

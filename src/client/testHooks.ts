@@ -1,4 +1,4 @@
-import { trainerClient } from './instance';
+import { laneClient, trainerClient } from './instance';
 
 /**
  * A handle on the trainer for the end-to-end tests, the benchmark and the soak test (tensor
@@ -6,5 +6,5 @@ import { trainerClient } from './instance';
  * build has no `window.__vae`.
  */
 export function exposeTestHandle(): void {
-  (window as unknown as { __vae: unknown }).__vae = { client: trainerClient };
+  (window as unknown as { __vae: unknown }).__vae = { client: trainerClient, lane: laneClient };
 }

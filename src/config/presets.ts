@@ -144,3 +144,9 @@ export const PRESET_GROUPS: PresetGroup[] = [
 ];
 
 export const PRESETS: Preset[] = PRESET_GROUPS.flatMap((g) => g.presets);
+
+/** The run's name: the preset's own ("Model A"), then which report it comes from. */
+export function presetRunName(group: PresetGroup, preset: Preset): string {
+  const report = /report (\d+)/i.exec(group.source)?.[1];
+  return report ? `${preset.label} — report ${report}` : preset.label;
+}

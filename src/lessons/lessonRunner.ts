@@ -1,6 +1,6 @@
-import { PRESET_GROUPS } from '../config/presets';
+import { PRESET_GROUPS, presetRunName } from '../config/presets';
 import { displayStore } from '../store/display';
-import { presetRunName, presetStore } from '../store/preset';
+import { presetStore } from '../store/preset';
 import { trainingStore } from '../store/stores';
 import { isFreshRun, onTrainerEvent } from '../store/trainer';
 import { runsActions } from '../panels/Runs/runsStore';

@@ -17,9 +17,3 @@ export const presetStore = createStore<PresetState>()((set) => ({
     clear: () => set({ active: null }),
   },
 }));
-
-/** The run's name: the preset's own ("Model A"), then which report it comes from. */
-export function presetRunName(group: PresetGroup, preset: Preset): string {
-  const report = /report (\d+)/i.exec(group.source)?.[1];
-  return report ? `${preset.label} — report ${report}` : preset.label;
-}

@@ -42,7 +42,7 @@ export interface RunsState {
     exportFor(id: string, target: ExportTarget): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer> } | null>;
     checkResume(): void;
     /** Restores a run in the Train view; `train` goes on training at once. */
-    resume(run: RunSummary, train: boolean): void;
+    resume(run: Pick<RunSummary, 'id' | 'config'>, train: boolean): void;
     discard(run: RunSummary): Promise<void>;
     /** Starts a new experiment from a config (a preset, a run to duplicate): the current run is kept. */
     startFrom(config: ExperimentConfig, opts?: { name?: string; train?: boolean }): void;
@@ -53,6 +53,8 @@ export interface RunsState {
     openStartingPoint(start: StartingPoint): Promise<RunSummary | null>;
     dismissModelLink(): void;
     dismissNotice(): void;
+    /** A run saved by another trainer of this tab (the race's second lane): listed, not made current. */
+    noteSaved(run: RunSummary): void;
   };
 }
 
@@ -227,6 +229,7 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
           ),
         dismissModelLink: () => set({ modelLink: null }),
         dismissNotice: () => set({ notice: null }),
+        noteSaved: (run) => set({ runs: [run, ...get().runs.filter((r) => r.id !== run.id)] }),
       },
     };
   });

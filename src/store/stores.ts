@@ -1,12 +1,14 @@
-import { MANIFEST_URL, trainerClient } from '../client/instance';
+import { laneClient, MANIFEST_URL, trainerClient } from '../client/instance';
 import type { ControlField } from './experiment';
 import { createCatalogStore } from './catalog';
 import { createCompletionStore } from './completion';
 import { createExperimentStore } from './experiment';
 import { createPromptsStore } from './prompts';
+import { presetStore } from './preset';
+import { createRaceStore } from './race';
 import { createRunsStore } from './runs';
 import { createTrainingStore } from './training';
-import { createTimelineStore } from './timeline';
+import { createTimelineStore, foldTimeline } from './timeline';
 
 /** The app's store instances, wired to the one trainer client. */
 export const experimentStore = createExperimentStore(trainerClient);
@@ -36,3 +38,27 @@ export const promptsStore = createPromptsStore(
 /** Each run's training timeline (snapshots) and the moment shown for it; see protocol/timeline.ts. */
 export const timelineStore = createTimelineStore(trainerClient);
 export const timelineActions = timelineStore.getState().actions;
+
+/** The race's second lane (its own worker), and the race that pairs it with the Train view's run. */
+export const laneTrainingStore = createTrainingStore(laneClient);
+export const raceStore = createRaceStore({
+  main: trainerClient,
+  lane: laneClient,
+  mainTraining: trainingStore,
+  laneTraining: laneTrainingStore,
+  startMain: (e) => {
+    // A preset's "look at" note described another experiment.
+    presetStore.getState().actions.clear();
+    runsStore.getState().actions.startFrom(e.config, { name: e.name, train: true });
+  },
+  openMain: (e, train) => runsStore.getState().actions.resume({ id: e.runId, config: e.config }, train),
+  currentMainRunId: () => runsStore.getState().currentRunId,
+  laneSaved: (run) => runsStore.getState().actions.noteSaved(run),
+  storage: typeof localStorage === 'undefined' ? null : localStorage,
+  followRun: (runId) => void timelineActions.load(runId),
+});
+// The second lane's snapshots join the timeline under their own run; the Train view's run stays current.
+laneClient.subscribe((e) => {
+  const { runs } = e.type === 'snapshot' ? foldTimeline(timelineStore.getState(), e) : {};
+  if (runs) timelineStore.setState({ runs });
+});

@@ -23,10 +23,11 @@ export function isFreshRun(e: TrainerEvent): boolean {
 
 /**
  * Calls `draw` with each image grid of one kind, and with null when a reset makes the last one
- * stale. For canvases that draw straight from events, never through React state.
+ * stale. For canvases that draw straight from events, never through React state. `subscribe`: another
+ * trainer's events (a race lane's feed) instead of the Train view's.
  */
-export function subscribeImages(kind: 'reconstructions' | 'samples', draw: (grid: ImageGridPayload | null) => void): () => void {
-  return onTrainerEvent((e) => {
+export function subscribeImages(kind: 'reconstructions' | 'samples', draw: (grid: ImageGridPayload | null) => void, subscribe: (l: TrainerListener) => () => void = onTrainerEvent): () => void {
+  return subscribe((e) => {
     if (e.type === 'images' && e.kind === kind) draw(e.grid);
     else if (isFreshRun(e)) draw(null);
   });

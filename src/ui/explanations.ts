@@ -35,6 +35,8 @@ export const EXPLANATIONS: Record<string, string> = {
     'How much of the label a small classifier can read off the codes (encoder frozen), compared with one reading the raw pixels. High accuracy from a small code means the VAE kept the class information.',
   iwae:
     'An estimate of log p(x), the quantity the ELBO only bounds from below. With more samples k the estimate tightens; its distance above the ELBO shows how loose the training objective is.',
+  race:
+    'Two runs training at the same time, each with the same panels: its loss curves, test images beside their reconstructions, decoded prior samples and its test codes in latent space. The settings that differ are highlighted under each name. The left run is the one in the Train view, so the run bar pauses and resumes both.',
   runs: 'Every run this browser has trained, saved as it goes. Tick runs to overlay their curves below; Open loads one back into the Train view, Export downloads its config and weights.',
   compare:
     'The nELBO curves of the ticked runs on one chart. Only compare runs with the same likelihood: a density (Gaussian, Beta, logit-normal) is on a different scale from Bernoulli or categorical nats.',

@@ -1,44 +1,14 @@
-import { useEffect, useRef } from 'react';
-import { isFreshRun, onTrainerEvent } from '../../store/trainer';
-import { timelineStore } from '../../store/stores';
 import { PanelTools } from '../../ui/PanelTools';
 import { saveCanvas, saveText } from '../../ui/saveFile';
 import { seriesToCsv } from './csv';
 import { CurvesPlaceholder } from './CurvesPlaceholder';
 import { CurvesSummary } from './CurvesSummary';
 import { ElboFormula } from './ElboFormula';
-import { historyToMetrics } from './history';
-import { LossChart } from './LossChart';
+import { useLossChart } from './useLossChart';
 
 /** Mounts the chart; from then on the chart itself, not React, draws every point. */
 export function Curves() {
-  const ref = useRef<HTMLDivElement>(null);
-  const plotRef = useRef<LossChart | null>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const plot = new LossChart(ref.current);
-    plotRef.current = plot;
-    const off = onTrainerEvent((e) => {
-      if (e.type === 'metrics') plot.append(e);
-      // A resumed or imported run: its saved curves, which new points continue.
-      else if (e.type === 'history') plot.loadHistory(historyToMetrics(e.history), e.history.notes);
-      else if (e.type === 'note') plot.addNote(e.step, e.text);
-      else if (isFreshRun(e)) plot.reset();
-    });
-    // The training timeline's moment of the run shown here: a line on the curves.
-    const mark = () => {
-      const s = timelineStore.getState();
-      plot.setMoment(s.currentRunId ? (s.runs[s.currentRunId]?.moment ?? null) : null);
-    };
-    mark();
-    const offMoment = timelineStore.subscribe(mark);
-    return () => {
-      off();
-      offMoment();
-      plotRef.current = null;
-      plot.destroy();
-    };
-  }, []);
+  const { ref, plotRef } = useLossChart();
   return (
     <section className="panel panel-curves" aria-labelledby="curves-title">
       <h2 id="curves-title">Loss curves</h2>

@@ -211,7 +211,8 @@ export class LossChart {
     const dark = resolvedTheme(displayStore.getState()) === 'dark';
     const picture: CurvesPicture = {
       frame: this.frame,
-      axes: { font, grid: plotColors().grid, xTitle: 'training step', yTitle: 'nats per image' },
+      // A short chart (a race lane's) has no room along its height for the long title.
+      axes: { font, grid: plotColors().grid, xTitle: 'training step', yTitle: this.frame.height < font.size * 9 ? 'nats' : 'nats per image' },
       traces,
       notes: this.notes,
       noteColor: dark ? '#a7afbf' : NOTE_COLOR,

@@ -41,8 +41,8 @@ export class PlanePainter {
     const style = {
       font: { family: 'system-ui, sans-serif', size: FONT, color: colors.text },
       grid: colors.grid,
-      xTitle: axisTitle(scatter.plane, 0),
-      yTitle: axisTitle(scatter.plane, 1),
+      xTitle: axisTitle(scatter.plane, 0, width < 200),
+      yTitle: axisTitle(scatter.plane, 1, height < 200),
       size: 4,
     };
     paintScatter(ctx, f, { px, py, groups: groupByLabel(scatter.labels, scatter.count), hidden: () => false }, style, this.layer);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AnalysisKind, AnalysisRequestOf, AnalysisResultOf } from '../../protocol';
-import { isCancelled, request } from '../../store/trainer';
+import { mainFeed, type TrainerFeed } from '../../store/feeds';
+import { isCancelled } from '../../store/trainer';
 import { LiveRefresher } from './LiveRefresher';
 import { modelStep, watchModel } from './modelWatch';
 import { plainError } from '../../plainError';
@@ -26,6 +27,8 @@ export interface LiveOptions<K extends AnalysisKind> {
   live?: boolean;
   /** Settings: a change recomputes at once. */
   deps: readonly unknown[];
+  /** The trainer whose model is analysed: the Train view's unless a race lane says otherwise. Fixed per mount. */
+  feed?: TrainerFeed;
 }
 
 export interface LiveAnalysis {
@@ -63,19 +66,20 @@ export function useLiveAnalysis<K extends AnalysisKind>(opts: LiveOptions<K>): L
   const ctl = useRef<Control | null>(null);
 
   useEffect(() => {
+    const feed = optsRef.current.feed ?? mainFeed;
     const c: Control = { refresher: null as unknown as LiveRefresher, cancel: null, generation: 0, shown: -1, visible: false, frozen: false };
-    const sync = () => c.refresher.setActive(c.visible && !c.frozen && modelStep() > 0);
+    const sync = () => c.refresher.setActive(c.visible && !c.frozen && modelStep(feed.training) > 0);
     c.refresher = new LiveRefresher(async () => {
       const req = optsRef.current.build();
       if (!req) return;
       const generation = c.generation;
-      const step = modelStep();
+      const step = modelStep(feed.training);
       const started = performance.now();
       setStatus((s) => (s.busy ? s : { ...s, busy: true }));
       const abort = new AbortController();
       c.cancel = () => abort.abort();
       try {
-        const result = await request('analyze', req, {
+        const result = await feed.request('analyze', req, {
           signal: abort.signal,
           onProgress: (label, done, total) => {
             if (performance.now() - started > SHOW_PROGRESS_AFTER_MS) setStatus((s) => ({ ...s, progress: { label, done, total } }));
@@ -104,7 +108,7 @@ export function useLiveAnalysis<K extends AnalysisKind>(opts: LiveOptions<K>): L
       }
       if (change === 'trained' && (optsRef.current.live !== false || c.shown !== c.generation)) c.refresher.request();
       sync();
-    });
+    }, feed.training);
     const observer =
       typeof IntersectionObserver === 'undefined'
         ? null
@@ -142,7 +146,7 @@ export function useLiveAnalysis<K extends AnalysisKind>(opts: LiveOptions<K>): L
     c.frozen = frozen;
     if (frozen) c.cancel?.();
     if (thawed) c.refresher.request(true);
-    c.refresher.setActive(c.visible && !c.frozen && modelStep() > 0);
+    c.refresher.setActive(c.visible && !c.frozen && modelStep((optsRef.current.feed ?? mainFeed).training) > 0);
   }, [frozen]);
 
   return { sectionRef, frozen, setFrozen, status };

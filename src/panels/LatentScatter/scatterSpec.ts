@@ -32,8 +32,9 @@ export function groupByLabel(labels: ArrayLike<number>, count: number): Int32Arr
 const sub = ['₁', '₂'];
 
 /** "z₁" for the latent itself; "PC1 · 41.2% of variance" for a principal axis. */
-export function axisTitle(plane: LatentPlane, axis: 0 | 1): string {
-  const share = `${(100 * plane.explained[axis]).toFixed(1)}% of variance`;
+export function axisTitle(plane: LatentPlane, axis: 0 | 1, short = false): string {
+  // A small plot (a race lane's) has room for "PC1 · 67%" only.
+  const share = short ? `${Math.round(100 * plane.explained[axis])}%` : `${(100 * plane.explained[axis]).toFixed(1)}% of variance`;
   return plane.axes === 'latent' ? `z${sub[axis]} · ${share}` : `PC${axis + 1} · ${share}`;
 }
 

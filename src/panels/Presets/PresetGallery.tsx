@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { PRESET_GROUPS, type Preset, type PresetGroup } from '../../config/presets';
+import { PRESET_GROUPS, presetRunName, type Preset, type PresetGroup } from '../../config/presets';
 import { loadStartingPoints, type StartingPoint } from '../../data/startingPoints';
 import { durationText, estimateSeconds } from '../../config/runTime';
-import { presetRunName, presetStore } from '../../store/preset';
+import { presetStore } from '../../store/preset';
 import { viewStore } from '../../store/view';
 import { PanelTools } from '../../ui/PanelTools';
+import { RacePresetPair } from '../Race/RacePresetPair';
 import { runsActions } from '../Runs/runsStore';
 
 /** One click: the preset's settings, a new run named after it, training at once in the Train view. */
@@ -65,6 +66,7 @@ function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoin
           ];
         })}
       </div>
+      <RacePresetPair g={g} />
       <p className="preset-source">
         {g.source} · {g.figure}
       </p>

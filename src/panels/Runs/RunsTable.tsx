@@ -6,6 +6,7 @@ import { RunActions } from './RunActions';
 import { RunName } from './RunName';
 import { runsActions, useRuns } from './runsStore';
 import { PanelTools } from '../../ui/PanelTools';
+import { raceSavedRuns } from '../Race/startRace';
 
 /** Every run kept in this browser, newest first, with what can be done to each. */
 export function RunsTable() {
@@ -16,12 +17,14 @@ export function RunsTable() {
   useEffect(() => {
     void runsActions.refresh();
   }, []);
+  const ticked = compare.map((id) => runs.find((r) => r.id === id)).filter((r) => r !== undefined);
+  const pair = ticked.length === 2 ? ticked : null;
   const groups = [...new Set(runs.map((r) => r.group).filter((g): g is string => !!g))];
   return (
     <section className="panel runs-panel" aria-labelledby="runs-title">
       <h2 id="runs-title">Saved runs</h2>
       <PanelTools id="runs" title="Saved runs" />
-      <p className="panel-note">Every run is saved in this browser as it trains (every few seconds and at each epoch end). Tick runs to compare them below.</p>
+      <p className="panel-note">Every run is saved in this browser as it trains (every few seconds and at each epoch end). Tick runs to compare them below; tick two to race them.</p>
       <ImportModel />
       {notice ? (
         <div className={`runs-notice runs-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="runs-notice">
@@ -40,6 +43,14 @@ export function RunsTable() {
             </button>
           ))}
         </div>
+      ) : null}
+      {pair ? (
+        <p className="run-race">
+          <button type="button" className="btn btn-small" data-testid="race-ticked" onClick={() => raceSavedRuns(pair[0], pair[1])}>
+            Race “{pair[0].name}” against “{pair[1].name}”
+          </button>{' '}
+          both train side by side in the Race view.
+        </p>
       ) : null}
       {runs.length === 0 ? (
         <p className="runs-empty">No runs yet: press Train or Step in the Train view, or load a preset below.</p>
