@@ -14,14 +14,16 @@ async function cachedFiles(page: Page): Promise<{ name: string; intact: boolean 
       r.onerror = () => reject(r.error);
     });
     if (!db.objectStoreNames.contains('datasets')) return (db.close(), []);
-    const all = await new Promise<{ sha256: string; name: string; bytes: Uint8Array<ArrayBuffer> }[]>((resolve, reject) => {
+    // The bytes are a Blob (src/data/cache.ts); entries from before were a Uint8Array.
+    const all = await new Promise<{ sha256: string; name: string; blob?: Blob; bytes?: Uint8Array<ArrayBuffer> }[]>((resolve, reject) => {
       const r = db.transaction('datasets').objectStore('datasets').getAll();
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
     db.close();
     const hex = async (b: Uint8Array<ArrayBuffer>) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', b)), (x) => x.toString(16).padStart(2, '0')).join('');
-    return Promise.all(all.map(async (f) => ({ name: f.name, intact: (await hex(f.bytes)) === f.sha256 })));
+    const bytes = async (f: (typeof all)[number]) => (f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : f.bytes!);
+    return Promise.all(all.map(async (f) => ({ name: f.name, intact: (await hex(await bytes(f))) === f.sha256 })));
   });
 }
 
@@ -33,16 +35,20 @@ async function damage(page: Page, name: string): Promise<void> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
+    type Stored = { name: string; blob: Blob };
+    const all = await new Promise<Stored[]>((resolve, reject) => {
+      const r = db.transaction('datasets').objectStore('datasets').getAll();
+      r.onsuccess = () => resolve(r.result as Stored[]);
+      r.onerror = () => reject(r.error);
+    });
+    const f = all.find((x) => x.name === fileName);
+    if (!f) throw new Error(`${fileName} is not cached`);
+    const bytes = new Uint8Array(await f.blob.arrayBuffer());
+    bytes[10] ^= 0xff;
     await new Promise<void>((resolve, reject) => {
       const t = db.transaction('datasets', 'readwrite');
-      const store = t.objectStore('datasets');
-      const r = store.getAll();
-      r.onsuccess = () => {
-        const f = (r.result as { name: string; bytes: Uint8Array }[]).find((x) => x.name === fileName);
-        if (!f) return reject(new Error(`${fileName} is not cached`));
-        f.bytes[10] ^= 0xff;
-        store.put(f);
-      };
+      // The seal stays as written: the bytes changed under it, as on a damaged disk.
+      t.objectStore('datasets').put({ ...f, blob: new Blob([bytes]) });
       t.oncomplete = () => resolve();
       t.onerror = () => reject(t.error);
     });

@@ -13,6 +13,44 @@ async function cacheWith(factory: unknown) {
   return import('./cache');
 }
 
+async function openDb(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const r = globalThis.indexedDB.open(name);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+/** A stored record as it is on disk, read behind the cache module's back. */
+async function read(name: string, store: string, key: string): Promise<Record<string, unknown> | undefined> {
+  const db = await openDb(name);
+  try {
+    return await new Promise((resolve, reject) => {
+      const r = db.transaction(store).objectStore(store).get(key);
+      r.onsuccess = () => resolve(r.result as Record<string, unknown> | undefined);
+      r.onerror = () => reject(r.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Rewrites a stored record behind the cache module's back, as disk damage (or an older app version) would leave it. */
+async function rewrite(name: string, store: string, key: string, change: (v: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  const before = await read(name, store, key);
+  const db = await openDb(name);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const t = db.transaction(store, 'readwrite');
+      t.objectStore(store).put(change(before!));
+      t.oncomplete = () => resolve();
+      t.onerror = () => reject(t.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 afterEach(() => {
   Object.defineProperty(globalThis, 'indexedDB', { value: realFactory, configurable: true, writable: true });
 });
@@ -47,13 +85,42 @@ describe('dataset cache', () => {
     expect(hit.status === 'hit' && hit.bytes.buffer.byteLength).toBe(32);
   });
 
-  it('treats an entry whose bytes no longer match its key as corrupt, and deletes it', async () => {
+  it('treats an entry whose bytes no longer match its seal as corrupt, and deletes it, without re-hashing a sound one', async () => {
     const c = await cacheWith(new IDBFactory());
-    const good = Uint8Array.from([9, 9, 9]);
-    await c.putCached(sha(good), Uint8Array.from([9, 9, 8]), 'flipped bit');
+    const good = Uint8Array.from({ length: 1001 }, (_, i) => i * 7);
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    expect(await c.putCached(sha(good), good, 'sealed')).toBe(true);
+    const hit = await c.getCached(sha(good));
+    expect(hit.status === 'hit' && Array.from(hit.bytes)).toEqual(Array.from(good));
+    // Verified at download; a warm read checks the seal only.
+    expect(digest).not.toHaveBeenCalled();
+    digest.mockRestore();
+    // One flipped bit on disk, the seal left as written.
+    await rewrite(c.DB_NAME, c.STORE, sha(good), (v) => ({ ...v, blob: new Blob([Uint8Array.from(good, (b, i) => (i === 500 ? b ^ 4 : b))]) }));
     expect(await c.getCached(sha(good))).toEqual({ status: 'corrupt' });
     expect(await c.listCached()).toEqual([]);
     expect(await c.getCached(sha(good))).toEqual({ status: 'miss' });
+  });
+
+  it('checks an entry stored before seals by its SHA-256: a damaged one is corrupt, a sound one is sealed for next time', async () => {
+    const c = await cacheWith(new IDBFactory());
+    const good = Uint8Array.from([9, 9, 9]);
+    // As the app stored files then: the bytes as a Uint8Array, no blob, no seal.
+    const unsealed = (bytes: Uint8Array) => (v: Record<string, unknown>) => ({ sha256: v.sha256, name: v.name, storedAt: v.storedAt, bytes });
+    await c.putCached(sha(good), good, 'old entry');
+    await rewrite(c.DB_NAME, c.STORE, sha(good), unsealed(Uint8Array.from([9, 9, 8])));
+    expect(await c.getCached(sha(good))).toEqual({ status: 'corrupt' });
+    expect(await c.listCached()).toEqual([]);
+    await c.putCached(sha(good), good, 'old entry');
+    await rewrite(c.DB_NAME, c.STORE, sha(good), unsealed(good));
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    const hit = await c.getCached(sha(good));
+    expect(hit.status === 'hit' && Array.from(hit.bytes)).toEqual([9, 9, 9]);
+    expect(digest).toHaveBeenCalledTimes(1);
+    digest.mockRestore();
+    await vi.waitFor(async () => expect((await read(c.DB_NAME, c.STORE, sha(good)))?.seal).toBeTypeOf('string'));
+    expect((await read(c.DB_NAME, c.STORE, sha(good)))?.blob).toBeInstanceOf(Blob);
+    expect(await c.listCached()).toEqual([{ key: sha(good), name: 'old entry', size: 3 }]);
   });
 
   it('shares the database with other stores, adding its own at the next version', async () => {

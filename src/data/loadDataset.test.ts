@@ -80,7 +80,7 @@ async function expectError(p: Promise<unknown>, code: string, message: RegExp) {
   expect((e as DatasetError).message).toMatch(message);
 }
 
-/** Overwrites a cache entry behind the cache module's back, as disk corruption would. */
+/** Overwrites a cache entry's bytes behind the cache module's back, as disk corruption would (its seal stays). */
 async function tamper(key: string, bytes: Uint8Array) {
   const db = await new Promise<IDBDatabase>((res, rej) => {
     const r = indexedDB.open(DB_NAME);
@@ -89,7 +89,9 @@ async function tamper(key: string, bytes: Uint8Array) {
   });
   await new Promise<void>((res, rej) => {
     const t = db.transaction(STORE, 'readwrite');
-    t.objectStore(STORE).put({ sha256: key, bytes, name: 'tampered', storedAt: 0 });
+    const store = t.objectStore(STORE);
+    const get = store.get(key);
+    get.onsuccess = () => store.put({ ...get.result, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
     t.oncomplete = () => res();
     t.onerror = () => rej(t.error);
   });

@@ -1,7 +1,5 @@
 import * as tf from './tf';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -84,8 +82,18 @@ function softwareReason(name: BackendName, f: DeviceFacts): string | null {
   return null;
 }
 
+/**
+ * The GPU backends are loaded when first tried: they are about half of the worker's script, and a
+ * warm start on WASM (most visitors without a GPU) would otherwise parse them before its first step.
+ */
+const LATE_BACKENDS: Partial<Record<BackendName, () => Promise<unknown>>> = {
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+};
+
 async function trySet(name: BackendName): Promise<boolean> {
   try {
+    await LATE_BACKENDS[name]?.();
     return await tf.setBackend(name);
   } catch {
     return false;

@@ -1,25 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '../tf';
 import { useTestBackend } from '../testing/tfSetup';
-import { allFinite, gatherRows } from './heap';
+import { allFinite } from './heap';
 
 beforeAll(useTestBackend);
 
 describe('heap helpers', () => {
-  it('gatherRows copies the rows tf.gather would, on WASM and elsewhere', async () => {
-    const rows = Int32Array.from([4, 0, 4, 2]);
-    for (const backend of ['wasm', 'cpu']) {
-      await tf.setBackend(backend);
-      const x = tf.tensor2d(Float32Array.from({ length: 5 * 3 }, (_, i) => i / 7), [5, 3]);
-      const got = gatherRows(x, rows);
-      const want = tf.gather(x, tf.tensor1d(rows, 'int32'));
-      expect(got.shape).toEqual([4, 3]);
-      expect(Array.from(got.dataSync())).toEqual(Array.from(want.dataSync()));
-      tf.dispose([x, got, want]);
-    }
-    await tf.setBackend('wasm');
-  });
-
   it('allFinite finds a NaN or an infinity anywhere, in the vector body or the tail', () => {
     // 11 floats: 8 in two SIMD vectors, 3 in the JS tail.
     for (const at of [0, 5, 8, 10]) {

@@ -44,21 +44,6 @@ export function exclusive(backend: WasmBackendLike, t: tf.Tensor): boolean {
 }
 
 /**
- * Rows idx of x as a new [idx.length, D] tensor. On WASM a copy of heap rows (~0.05 ms for a
- * 128-image batch); WASM's GatherV2 kernel took 4–7 ms for the same rows. Elsewhere tf.gather,
- * which keeps the data on the device.
- */
-export function gatherRows(x: tf.Tensor2D, idx: Int32Array): tf.Tensor2D {
-  const backend = wasmBackend();
-  if (!backend) return tf.tidy(() => tf.gather(x, tf.tensor1d(idx, 'int32')));
-  const d = x.shape[1];
-  const rows = new Float32Array(idx.length * d);
-  const src = heapView(backend, x);
-  idx.forEach((i, r) => rows.set(src.subarray(i * d, (i + 1) * d), r * d));
-  return tf.tensor2d(rows, [idx.length, d]);
-}
-
-/**
  * Whether every element of the tensors is finite, checked by a SIMD kernel on the WASM heap.
  * null when not on WASM: the caller checks on the device.
  */

@@ -1,6 +1,6 @@
 import * as tf from '../../tf';
 import { streamSeed } from '../../random';
-import { decodeMeans, evalElbo } from './completionParts';
+import { decodeMeans, evalElbo, readOwned } from './completionParts';
 import { drawEps, LatentFit } from './latentFit';
 import { pickTestIndices, testPixels } from './testImages';
 import type { Handler } from '../types';
@@ -44,22 +44,26 @@ export const amortizationGap: Handler<'amortizationGap'> = async (req, ctx) => {
     let sliceStart = performance.now();
     for (let step = 0; step < req.steps; step++) {
       const eps = drawEps(req.mcSamples, b, k, streamSeed(req.seed, STREAM_STEP, step));
+      let elbo: tf.Tensor1D;
       try {
-        fit.step(parts, x, ones, eps);
+        elbo = fit.step(parts, x, ones, eps);
       } finally {
         eps.dispose();
       }
       if (step === req.steps - 1 || performance.now() - sliceStart >= SLICE_MS) {
+        // An awaited read of the slice's last step: the slice's work is done before more is queued
+        // (GPU backends queue far faster than they run), and nothing is read synchronously.
+        await readOwned(elbo);
         ctx.progress(`Fitting q(z|Ψ) to ${b} test images`, step + 1, req.steps);
         await ctx.checkpoint();
         sliceStart = performance.now();
-      }
+      } else elbo.dispose();
     }
     const evalSeed = streamSeed(req.seed, STREAM_EVAL, 0);
-    const encoder = evalElbo(parts, x, ones, enc.mu, enc.logvar, evalSeed);
-    const optimized = evalElbo(parts, x, ones, fit.mu, fit.logvar, evalSeed);
-    const recEnc = decodeMeans(parts, enc.mu);
-    const recOpt = decodeMeans(parts, fit.mu);
+    const encoder = await evalElbo(parts, x, ones, enc.mu, enc.logvar, evalSeed);
+    const optimized = await evalElbo(parts, x, ones, fit.mu, fit.logvar, evalSeed);
+    const recEnc = await decodeMeans(parts, enc.mu);
+    const recOpt = await decodeMeans(parts, fit.mu);
     const images = new Float32Array(3 * b * d);
     for (let i = 0; i < b; i++) {
       images.set(pixels.subarray(i * d, (i + 1) * d), 3 * i * d);

@@ -2,7 +2,7 @@ import * as tf from '../../tf';
 import type { CompletionRequest, CompletionResult } from '../../../protocol';
 import type { ModelParts } from '../../model/loss';
 import { streamSeed } from '../../random';
-import { composite, decodeMeans, evalElbo, filledImage, sampleMeans, trainMean, validateCompletion } from './completionParts';
+import { composite, decodeMeans, evalElbo, filledImage, readOwned, sampleMeans, trainMean, validateCompletion } from './completionParts';
 import { drawEps, LatentFit } from './latentFit';
 import type { AnalysisContext, Handler } from '../types';
 
@@ -41,10 +41,10 @@ export const complete: Handler<'complete'> = async (req, ctx) => {
       mu = fit.mu;
       logvar = fit.logvar;
     }
-    const decoded = decodeMeans(parts, mu);
-    const samples = sampleMeans(parts, mu, logvar, req.samples, streamSeed(req.seed, STREAM_SAMPLES, 0));
+    const decoded = await decodeMeans(parts, mu);
+    const samples = await sampleMeans(parts, mu, logvar, req.samples, streamSeed(req.seed, STREAM_SAMPLES, 0));
     for (let i = 0; i < req.samples; i++) samples.set(composite(req.pixels, req.mask, samples.subarray(i * d, (i + 1) * d)), i * d);
-    const elbo = evalElbo(parts, x, mask, mu, logvar, streamSeed(req.seed, STREAM_EVAL, 0))[0];
+    const elbo = (await evalElbo(parts, x, mask, mu, logvar, streamSeed(req.seed, STREAM_EVAL, 0)))[0];
     const result: CompletionResult = {
       completion: composite(req.pixels, req.mask, decoded),
       decoded,
@@ -75,34 +75,46 @@ function initialQ(parts: ModelParts, req: CompletionRequest, filled: Float32Arra
   }));
 }
 
-/** Runs the Adam steps, yielding every SLICE_MS and sending a snapshot every SNAPSHOT_MS. */
+/**
+ * Runs the Adam steps, yielding every SLICE_MS and sending a snapshot every SNAPSHOT_MS. The curve's
+ * values stay on the device until a snapshot, which reads them all in one awaited transfer.
+ */
 async function optimize(fit: LatentFit, parts: ModelParts, x: tf.Tensor2D, mask: tf.Tensor2D, req: CompletionRequest, ctx: AnalysisContext): Promise<Float32Array> {
   const curve = new Float32Array(req.steps);
   const k = parts.model.latentDim;
+  const unread: tf.Tensor1D[] = [];
   let sent = 0;
   let lastSnapshot = performance.now();
   let sliceStart = lastSnapshot;
-  for (let step = 0; step < req.steps; step++) {
-    const eps = drawEps(req.mcSamples, 1, k, streamSeed(req.seed, STREAM_STEP, step));
-    try {
-      curve[step] = fit.step(parts, x, mask, eps)[0];
-    } finally {
-      eps.dispose();
+  try {
+    for (let step = 0; step < req.steps; step++) {
+      const eps = drawEps(req.mcSamples, 1, k, streamSeed(req.seed, STREAM_STEP, step));
+      try {
+        unread.push(fit.step(parts, x, mask, eps));
+      } finally {
+        eps.dispose();
+      }
+      const now = performance.now();
+      const last = step === req.steps - 1;
+      if (last || now - lastSnapshot >= SNAPSHOT_MS) {
+        const batch = unread.splice(0);
+        const all = tf.concat(batch);
+        tf.dispose(batch);
+        curve.set(await readOwned(all), sent);
+        const completion = composite(req.pixels, req.mask, await decodeMeans(parts, fit.mu));
+        const elbo = curve.slice(sent, step + 1);
+        ctx.partial?.({ kind: 'complete', step: step + 1, steps: req.steps, elbo, completion }, [elbo.buffer, completion.buffer]);
+        ctx.progress('Fitting q(z|Ψ) to the observed pixels', step + 1, req.steps);
+        sent = step + 1;
+        lastSnapshot = now;
+      }
+      if (last || now - sliceStart >= SLICE_MS) {
+        await ctx.checkpoint();
+        sliceStart = performance.now();
+      }
     }
-    const now = performance.now();
-    const last = step === req.steps - 1;
-    if (last || now - lastSnapshot >= SNAPSHOT_MS) {
-      const completion = composite(req.pixels, req.mask, decodeMeans(parts, fit.mu));
-      const elbo = curve.slice(sent, step + 1);
-      ctx.partial?.({ kind: 'complete', step: step + 1, steps: req.steps, elbo, completion }, [elbo.buffer, completion.buffer]);
-      ctx.progress('Fitting q(z|Ψ) to the observed pixels', step + 1, req.steps);
-      sent = step + 1;
-      lastSnapshot = now;
-    }
-    if (last || now - sliceStart >= SLICE_MS) {
-      await ctx.checkpoint();
-      sliceStart = performance.now();
-    }
+  } finally {
+    tf.dispose(unread);
   }
   return curve;
 }

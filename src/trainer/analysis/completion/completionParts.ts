@@ -48,31 +48,36 @@ export function composite(observed: Float32Array, mask: Uint8Array, filled: Floa
   return filled.map((v, j) => (mask[j] ? observed[j] : v));
 }
 
+/** The values of `t`, awaited (never a synchronous read: GPU backends), as a copy of its own; `t` is disposed. */
+export async function readOwned(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    // A copy: on the CPU backend a read hands out the tensor's own storage, and results are transferred.
+    return ((await t.data()) as Float32Array).slice();
+  } finally {
+    t.dispose();
+  }
+}
+
 /** Decoder means at z for each row: [n·D] in [0, 1]. */
-export function decodeMeans(parts: ModelParts, z: tf.Tensor2D): Float32Array {
-  const t = tf.tidy(() => tf.clipByValue(parts.likelihood.mean(parts.model.decode(z)), 0, 1));
-  // A copy: on the CPU backend dataSync hands out the tensor's own storage, and results are transferred.
-  const v = (t.dataSync() as Float32Array).slice();
-  t.dispose();
-  return v;
+export function decodeMeans(parts: ModelParts, z: tf.Tensor2D): Promise<Float32Array> {
+  return readOwned(tf.tidy(() => tf.clipByValue(parts.likelihood.mean(parts.model.decode(z)), 0, 1)));
 }
 
 /** Decoder means at `count` draws z ~ N(mu, e^logvar) of one image's q ([1, K] each). */
-export function sampleMeans(parts: ModelParts, mu: tf.Tensor2D, logvar: tf.Tensor2D, count: number, seed: number): Float32Array {
+export async function sampleMeans(parts: ModelParts, mu: tf.Tensor2D, logvar: tf.Tensor2D, count: number, seed: number): Promise<Float32Array> {
   if (count === 0) return new Float32Array();
   const z = tf.tidy(() => {
     const eps = tf.randomNormal([count, mu.shape[1]], 0, 1, 'float32', seed);
     return tf.add(mu, tf.mul(tf.exp(tf.mul(logvar, 0.5)), eps)) as tf.Tensor2D;
   });
-  const v = decodeMeans(parts, z);
-  z.dispose();
-  return v;
+  try {
+    return await decodeMeans(parts, z);
+  } finally {
+    z.dispose();
+  }
 }
 
 /** Partial ELBO per image under q = N(mu, e^logvar), with EVAL_SAMPLES fixed draws. */
-export function evalElbo(parts: ModelParts, x: tf.Tensor2D, mask: tf.Tensor2D, mu: tf.Tensor2D, logvar: tf.Tensor2D, seed: number): Float32Array {
-  const e = tf.tidy(() => partialElbo(parts, x, mask, mu, logvar, drawEps(EVAL_SAMPLES, mu.shape[0], mu.shape[1], seed)));
-  const v = (e.dataSync() as Float32Array).slice();
-  e.dispose();
-  return v;
+export function evalElbo(parts: ModelParts, x: tf.Tensor2D, mask: tf.Tensor2D, mu: tf.Tensor2D, logvar: tf.Tensor2D, seed: number): Promise<Float32Array> {
+  return readOwned(tf.tidy(() => partialElbo(parts, x, mask, mu, logvar, drawEps(EVAL_SAMPLES, mu.shape[0], mu.shape[1], seed))));
 }

@@ -1,5 +1,6 @@
 import * as tf from '../../tf';
 import type { ModelParts } from '../../model/loss';
+import { maskedApply } from '../../maskedUpdate';
 import { klToPrior, maskedLogProb } from './maskedLikelihood';
 
 /**
@@ -41,23 +42,22 @@ export class LatentFit {
   }
 
   /**
-   * One Adam step on the MC partial ELBO with draws eps [S, B, K]; returns that estimate per image.
-   * A non-finite estimate leaves Ψ untouched rather than poisoning Adam's moments.
+   * One Adam step on the MC partial ELBO with draws eps [S, B, K]; returns that estimate per image as
+   * a tensor (the caller reads it, awaited, when it needs it, and disposes it). Nothing is read here:
+   * on GPU backends a synchronous read stalls or loses the device (shared/TFJS.md). A non-finite
+   * estimate leaves Ψ and Adam's moments untouched, by a masked update decided on the device.
    */
-  step(parts: ModelParts, x: tf.Tensor2D, mask: tf.Tensor2D, eps: tf.Tensor3D): Float32Array {
+  step(parts: ModelParts, x: tf.Tensor2D, mask: tf.Tensor2D, eps: tf.Tensor3D): tf.Tensor1D {
     let kept: tf.Tensor1D | null = null;
     const { value, grads } = tf.variableGrads(() => {
       const e = partialElbo(parts, x, mask, this.mu, this.logvar, eps);
       kept = tf.keep(e);
       return tf.neg(tf.sum(e)) as tf.Scalar;
     }, [this.mu, this.logvar]);
-    const elbo = kept as tf.Tensor1D | null;
-    const values = ((elbo?.dataSync() as Float32Array | undefined) ?? new Float32Array()).slice();
-    // variableGrads keys gradients by variable name, which is what applyGradients looks up.
-    if (Number.isFinite(value.dataSync()[0])) this.optimizer.applyGradients(grads as unknown as Parameters<tf.AdamOptimizer['applyGradients']>[0]);
-    tf.dispose([value, ...Object.values(grads)]);
-    elbo?.dispose();
-    return values;
+    const ok = tf.tidy(() => tf.all(tf.isFinite(value)) as tf.Scalar);
+    maskedApply(this.optimizer, [this.mu, this.logvar], grads, ok);
+    tf.dispose([ok, value, ...Object.values(grads)]);
+    return kept as unknown as tf.Tensor1D;
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as tf from '../../tf';
 import type { TrainingSession } from '../../session';
-import { filledImage, trainMean } from '../completion/completionParts';
+import { filledImage, readOwned, trainMean } from '../completion/completionParts';
 import { checkInt } from '../explore/common';
 import { encodeTestSplit } from '../explore/encodeTestSplit';
 import type { AnalysisContext, Handler } from '../types';
@@ -43,9 +43,7 @@ export const drawingCode: Handler<'drawingCode'> = async (req, ctx) => {
     throw new Error(`drawingCode.plane: made for a ${req.plane.mean.length}-dimensional latent, but the model has ${d}`);
   }
   const filled = filledImage(req.pixels, req.mask, req.fill === 'mean' ? trainMean(session) : null);
-  const mu = tf.tidy(() => session.model.encode(tf.tensor2d(filled, [1, D])).mu);
-  const code = (mu.dataSync() as Float32Array).slice();
-  mu.dispose();
+  const code = await readOwned(tf.tidy(() => session.model.encode(tf.tensor2d(filled, [1, D])).mu));
   const point = req.plane.axes === 'latent' ? Float32Array.from([0, 1], (j) => (j < d ? code[j] : 0)) : toPlane(code, req.plane.mean, req.plane.components);
   const cache = await testCodes(ctx, limit);
   const labels = session.data.test.labels;

@@ -65,7 +65,8 @@ export async function trainProbe(data: ProbeData, opts: ProbeOptions, hooks: Pro
   const crossEntropy = (x: tf.Tensor2D, y: tf.Tensor) => tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(logits(x))), 1))) as tf.Scalar;
 
   const points: ProbeCurvePoint[] = [];
-  const record = (epoch: number) => {
+  // Awaited (GPU backends must not read synchronously); the figures of the steps since the last point in one transfer.
+  const record = async (epoch: number) => {
     const stats = tf.tidy(() => {
       const out = logits(data.valX);
       const valLoss = tf.neg(tf.mean(tf.sum(tf.mul(valY, tf.logSoftmax(out)), 1)));
@@ -73,9 +74,14 @@ export async function trainProbe(data: ProbeData, opts: ProbeOptions, hooks: Pro
       const train = pending.length ? tf.mean(tf.stack(pending)) : tf.scalar(NaN);
       return tf.stack([train, valLoss, acc]);
     });
-    const [trainLoss, valLoss, valAccuracy] = stats.dataSync();
-    tf.dispose([stats, ...pending]);
-    pending.length = 0;
+    tf.dispose(pending.splice(0));
+    let values: Float32Array;
+    try {
+      values = (await stats.data()) as Float32Array;
+    } finally {
+      stats.dispose();
+    }
+    const [trainLoss, valLoss, valAccuracy] = values;
     const p = { epoch, trainLoss, valLoss, valAccuracy };
     points.push(p);
     hooks.point?.(p);
@@ -98,7 +104,7 @@ export async function trainProbe(data: ProbeData, opts: ProbeOptions, hooks: Pro
         });
         pending.push(cost);
         const last = s === steps - 1;
-        if (last || (s + 1) % every === 0) record(e + (s + 1) / steps);
+        if (last || (s + 1) % every === 0) await record(e + (s + 1) / steps);
         hooks.progress?.(e * steps + s + 1, opts.epochs * steps);
         if (last || (s + 1) % CHECK_EVERY_STEPS === 0) await hooks.checkpoint?.();
       }
