@@ -90,7 +90,7 @@ export function PresetGallery() {
       <PanelTools id="presets" title="Experiments from the course reports" />
       <p className="panel-note">
         Each button trains that model at once in the Train view, sized to show its point in about two minutes on a laptop (times under each
-        name); the run there now is kept in Saved runs.
+        name); the run there now is kept in Saved runs. A “start trained” button opens that model already trained, paused, with no wait.
       </p>
       <div className="preset-grid">
         {PRESET_GROUPS.map((g) => (
