@@ -25,6 +25,10 @@ function startTrained(g: PresetGroup, p: Preset, start: StartingPoint): void {
 let shipped: Promise<Map<string, StartingPoint>> | null = null;
 
 function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoint> }) {
+  const trained = g.presets.flatMap((p) => {
+    const start = starts.get(p.id);
+    return start ? [{ p, start }] : [];
+  });
   return (
     <article className="preset-card" aria-labelledby={`preset-${g.id}`}>
       <h3 id={`preset-${g.id}`}>{g.title}</h3>
@@ -47,10 +51,11 @@ function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoin
             <span className="preset-time">{durationText(estimateSeconds(p.config))}</span>
           </button>
         ))}
-        {g.presets.flatMap((p) => {
-          const start = starts.get(p.id);
-          if (!start) return [];
-          return [
+      </div>
+      {trained.length ? (
+        // Their own row: "start trained" reads as the second way in, not as one more model.
+        <div className="preset-buttons" role="group" aria-label={`Open a model of ${g.title} trained ahead`}>
+          {trained.map(({ p, start }) => (
             <button
               key={`${p.id}-trained`}
               type="button"
@@ -61,10 +66,10 @@ function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoin
               onClick={() => startTrained(g, p, start)}
             >
               {p.label}: start trained
-            </button>,
-          ];
-        })}
-      </div>
+            </button>
+          ))}
+        </div>
+      ) : null}
       <p className="preset-source">
         {g.source} · {g.figure}
       </p>
