@@ -1,7 +1,7 @@
-// "Start trained" timed in headless Chromium: from the click on a preset's "start trained" to the
-// model paused at its step, first in a fresh profile (dataset and model downloaded), then again in
-// a new tab of the same profile (warm: both from IndexedDB, the backend verdict remembered). The
-// model file's requests are counted: the warm open must make none.
+// "Start trained" timed in headless Chromium: from the click on a preset's "start trained" (on a
+// page done loading) to the model paused at its step, first in a fresh profile (dataset and model
+// downloaded), then again in a new tab of the same profile (warm: both from IndexedDB, the backend
+// verdict remembered). The model file's requests are counted: the warm open must make none.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asReturningVisitor, waitFor } from '../headless.mjs';
@@ -19,6 +19,9 @@ async function openOnce(context, url, label, start) {
   await page.getByRole('tab', { name: 'Runs' }).click();
   const button = page.getByRole('button', { name: `${label}: start trained` });
   await button.waitFor({ timeout: 60_000 });
+  // Timed from a settled page, as a lecturer clicks: not against the page's own start-up work.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
   const t0 = Date.now();
   await button.click();
   await waitFor(() => pausedAt(page, start.step), 240_000, `${start.preset}: paused at step ${start.step}`);
