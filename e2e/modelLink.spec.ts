@@ -94,20 +94,3 @@ test('a run exports for TF.js and for PyTorch from the Runs view, each a zip of 
   expect(torch.file).toMatch(/-pytorch\.zip$/);
   expect(torch.found).toEqual(['README.txt', 'model.py', 'evaluate.py', 'weights.npz']);
 });
-
-test('a preset with a shipped model starts trained: paused at its step, its test nELBO as the manifest lists', async ({ page, consoleErrors }) => {
-  void consoleErrors;
-  const manifest = JSON.parse(readFileSync(join(DIST, 'models', 'manifest.json'), 'utf8')) as { models: { preset: string; step: number; testNelbo: number }[] };
-  const a = manifest.models.find((m) => m.preset === 'seed001-a')!;
-  await page.goto('/');
-  await page.getByRole('tab', { name: 'Runs' }).click();
-  const t0 = Date.now();
-  await page.getByRole('button', { name: 'Model A: start trained' }).click();
-  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('model-link-notice')).toContainText(`trained ahead to step ${a.step}`);
-  await expect(trainerState(page)).toHaveText(/paused/i);
-  await expect.poll(() => stepCount(page)).toBe(a.step);
-  console.log(`Start trained: paused at step ${a.step} after ${Date.now() - t0} ms`);
-  await expect(page.getByTestId('test-nelbo')).toHaveText(a.testNelbo.toFixed(1));
-  await expect(page.getByLabel('Hidden widths')).toHaveValue('');
-});

@@ -12,6 +12,7 @@ import { chromium } from '@playwright/test';
 import { asReturningVisitor, CHROMIUM_ARGS, executablePath, startPreview, waitFor } from './headless.mjs';
 import { findTorchPython, runPytorch } from './bench/pytorch.mjs';
 import { measureFirefox } from './bench/firefox.mjs';
+import { measureStartTrained } from './bench/startTrained.mjs';
 
 // BENCH_PORT / BENCH_DIST let several people bench side by side (with BENCH_SKIP_BUILD=1 for a build of their own).
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -26,6 +27,13 @@ const SECONDS_PER_BACKEND = Number(process.env.BENCH_SECONDS ?? 12);
 const ARCHS = (process.env.BENCH_ARCHS ?? 'mlp,conv').split(',');
 /** BENCH_THREADS=1,2: WASM measured at each of these kernel thread counts (the page's ?threads=N); default: all cores. */
 const THREADS = process.env.BENCH_THREADS ? process.env.BENCH_THREADS.split(',').map(Number) : [null];
+/** BENCH_ONLY=start-trained: only the "start trained" figures (cold, then warm cache). */
+const ONLY_START = process.env.BENCH_ONLY === 'start-trained';
+/** Presets whose shipped model "start trained" opens, as id:label (the button's name starts with the label). */
+const START_PRESETS = (process.env.BENCH_START_PRESETS ?? 'seed001-a:Model A,seed004-latent20:Latent 20').split(',').map((x) => {
+  const [id, label] = x.split(':');
+  return { id, label };
+});
 /** BENCH_SKIP_RUN=1: speeds only, no 10-epoch run. */
 const SKIP_RUN = process.env.BENCH_SKIP_RUN === '1';
 
@@ -266,10 +274,22 @@ try {
     process.exit(0);
   }
   const torchPython = findTorchPython();
-  const torchBefore = runPytorch(torchPython, TORCH_SECONDS);
+  const torchBefore = ONLY_START ? { skipped: 'BENCH_ONLY=start-trained' } : runPytorch(torchPython, TORCH_SECONDS);
   console.log(`PyTorch before: ${torchBefore.skipped ?? torchBefore.runs.map((r) => `${r.threads} thread${r.threads > 1 ? 's' : ''} ${r.imagesPerSec.toFixed(0)} images/s`).join(', ')}`);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const version = browser.version();
+  const startTrained = await measureStartTrained(browser, URL_, DIST, START_PRESETS);
+  for (const r of startTrained) {
+    console.log(`start trained, ${r.preset} (${r.file}, ${r.bytes} bytes): cold ${r.coldMs} ms, warm cache ${r.warmMs} ms (model requests when warm: ${r.warmModelRequests}; test nELBO shown ${r.testNelboShown}, manifest ${r.manifestTestNelbo})`);
+  }
+  must(startTrained.every((r) => r.warmModelRequests === 0), 'a warm start trained without a download');
+  if (ONLY_START) {
+    await browser.close();
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/start-trained.json', JSON.stringify({ date: new Date().toISOString(), chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, loadavg: (await import('node:os')).loadavg(), startTrained }, null, 2));
+    console.log('wrote bench-results/start-trained.json');
+    process.exit(0);
+  }
   const speeds = [];
   for (const architecture of ARCHS) {
     for (const b of BACKENDS) {
@@ -322,7 +342,7 @@ try {
     console.log(`MLP VAE, best in the browser (${bestMlp.browser ?? 'Chromium'} ${bestMlp.backend}, ${bestMlp.imagesPerSec.toFixed(0)} images/s) / PyTorch CPU at its best thread count (${pytorch.imagesPerSec.toFixed(0)}): ${pytorch.ratio.toFixed(2)}×`);
   } else console.log(`PyTorch comparison: ${pytorch.skipped ?? 'no browser MLP figure'}`);
   await browser.close();
-  const report = { date: new Date().toISOString(), pytorch, firefox, warmStart: warm, chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, speeds, run };
+  const report = { date: new Date().toISOString(), pytorch, firefox, warmStart: warm, startTrained, chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, speeds, run };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
   console.log('\n| model | backend | threads | images/s (batch 128) | note |\n|---|---|---|---|---|');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paramCount } from './paramCount';
+import { estimateSeconds } from './runTime';
 import { PRESET_GROUPS, PRESETS } from './presets';
 import { validateConfig } from './validate';
 
@@ -15,6 +16,11 @@ describe('seed-report presets', () => {
       expect(g.lookAt.length, g.id).toBeGreaterThan(60);
       expect(g.presets.length, g.id).toBeGreaterThan(0);
     }
+  });
+
+  it('each trains in about two minutes on a laptop (the run-time estimate), so a lecture sees the point', () => {
+    for (const p of PRESETS) expect(estimateSeconds(p.config), p.id).toBeGreaterThan(60);
+    for (const p of PRESETS) expect(estimateSeconds(p.config), p.id).toBeLessThan(150);
   });
 
   it('seed 001: models A–E as in Table I, one parameter short of the report for its shared σ', () => {
@@ -36,6 +42,7 @@ describe('seed-report presets', () => {
     ]);
     expect(configs('seed004-continuous').map((c) => c.likelihood)).toEqual(['gaussian-learned', 'logit-normal']);
     expect(configs('seed000-beta').map((c) => [c.objective, c.beta, c.architecture])).toEqual([0.1, 0.5, 1.5, 2].map((b) => ['beta-vae', b, 'conv']));
+    expect(configs('fashion-conv')).toEqual([expect.objectContaining({ dataset: 'fashion-mnist', architecture: 'conv', likelihood: 'bernoulli' })]);
     expect(configs('seed002-mmd').map((c) => [c.objective, c.dataset])).toEqual([
       ['elbo', 'shapes-28px-10000-seed1'],
       ['mmd', 'shapes-28px-10000-seed1'],

@@ -119,6 +119,16 @@ export const PRESET_GROUPS: PresetGroup[] = [
     ],
   },
   {
+    id: 'fashion-conv',
+    source: 'Lecture starting point — Fashion-MNIST (no seed report)',
+    title: 'A conv VAE on clothing instead of digits',
+    figure: 'No report figure: report 003’s Figs. 10–11 and 14 (Bernoulli conv VAE, 16-D latent through PCA), on Fashion-MNIST',
+    lookAt:
+      'Reconstructions keep each garment’s outline and lose its texture (prints, stripes, logos): the 16-D code stores the shape. In Explore, the latent scatter groups footwear (sandal, sneaker, ankle boot), trousers and bags apart, while T-shirts, pullovers, coats and shirts overlap — the classes that classifiers also confuse.',
+    note: 'Bernoulli p(x|z) on grey levels, as the MNIST presets. Four epochs, sized to about two minutes; the nELBO still falls after them.',
+    presets: [make('fashion-conv', 'Conv, 16-D latent', { dataset: 'fashion-mnist', architecture: 'conv', convChannels: [32, 64], latentDim: 16, likelihood: 'bernoulli', epochs: 4 })],
+  },
+  {
     id: 'seed000-beta',
     source: 'Course report 000 — β-VAE sweep',
     title: 'β = 0.1, 0.5, 1.5, 2.0',

@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearCache, DB_NAME, getCached, listCached, STORE } from './cache';
+import { clearCache, getCached, listCached } from './cache';
 import { DatasetError } from './fetchFile';
 import { loadDataset, type LoadProgress } from './loadDataset';
+import { tamperCached } from './testing/tamper';
 
 const BASE = 'https://example.test/app/datasets/';
 const MANIFEST_URL = `${BASE}manifest.json`;
@@ -80,24 +81,6 @@ async function expectError(p: Promise<unknown>, code: string, message: RegExp) {
   expect((e as DatasetError).message).toMatch(message);
 }
 
-/** Overwrites a cache entry's bytes behind the cache module's back, as disk corruption would (its seal stays). */
-async function tamper(key: string, bytes: Uint8Array) {
-  const db = await new Promise<IDBDatabase>((res, rej) => {
-    const r = indexedDB.open(DB_NAME);
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
-  await new Promise<void>((res, rej) => {
-    const t = db.transaction(STORE, 'readwrite');
-    const store = t.objectStore(STORE);
-    const get = store.get(key);
-    get.onsuccess = () => store.put({ ...get.result, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
-    t.oncomplete = () => res();
-    t.onerror = () => rej(t.error);
-  });
-  db.close();
-}
-
 beforeEach(() => clearCache());
 
 describe('loadDataset', () => {
@@ -140,7 +123,7 @@ describe('loadDataset', () => {
   it('detects a corrupted cache entry, refetches that file only, and repairs the cache', async () => {
     await load(server().fetchImpl);
     const key = sha(RAW.test.images);
-    await tamper(key, Uint8Array.from(RAW.test.images, (b) => b ^ 1));
+    await tamperCached(key, Uint8Array.from(RAW.test.images, (b) => b ^ 1));
     const s = server();
     const d = await load(s.fetchImpl);
     expect(s.calls).toEqual([MANIFEST_URL, `${BASE}toy/test-images.u8gz`]);

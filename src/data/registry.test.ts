@@ -4,7 +4,7 @@ import { deleteCached, listCached, putCached } from './cache';
 import { DatasetError } from './fetchFile';
 import { loadDataset } from './loadDataset';
 import type { DatasetEntry } from './manifest';
-import { clearDatasets, deleteDataset, deleteUnreferenced, fileKeys, getRecord, listRecords, saveDataset, summarize, type DatasetRecord } from './registry';
+import { clearDatasets, deleteDataset, deleteUnreferenced, fileKeys, getRecord, listRecords, MODEL_PREFIX, saveDataset, summarize, type DatasetRecord } from './registry';
 import { isQuotaError } from './storage';
 
 const key = (c: string) => c.repeat(64);
@@ -25,10 +25,13 @@ describe('dataset registry', () => {
     expect(await saveDataset(record('one', ['a', 'b', 'c', 'd']), [file('a', 2), file('b', 2), file('c', 1), file('d', 1)])).toBe('stored');
     expect(await saveDataset(record('two', ['e', 'b', 'f', 'd']), [file('e', 20), file('b', 2), file('f', 10), file('d', 1)])).toBe('stored');
     await putCached(key('z'), new Uint8Array(7), 'left over');
+    await putCached(key('m'), new Uint8Array(5), `${MODEL_PREFIX}seed001-a.vae.json`);
     const s = await summarize();
     expect(s.datasets.map((d) => [d.record.id, d.bytes, d.missing])).toEqual([['one', 6, 0], ['two', 33, 0]]);
+    // A trained starting point is kept on purpose: not a leftover to remove.
     expect(s.unused).toEqual({ count: 1, bytes: 7, keys: [key('z')] });
-    expect(s.totalBytes).toBe(2 + 2 + 1 + 1 + 20 + 10 + 7);
+    expect(s.models).toEqual({ count: 1, bytes: 5 });
+    expect(s.totalBytes).toBe(2 + 2 + 1 + 1 + 20 + 10 + 7 + 5);
   });
 
   it('deletes a dataset with the files only it used, keeping shared ones', async () => {

@@ -33,6 +33,8 @@ export function fileKeys(entry: DatasetEntry): string[] {
 /** Its files and its preview file (which the page caches by itself, named with PREVIEW_PREFIX). */
 const ownedKeys = (entry: DatasetEntry) => [...fileKeys(entry), ...(entry.preview ? [entry.preview.sha256] : [])];
 export const PREVIEW_PREFIX = 'preview:';
+/** The cache's name prefix for a shipped trained model (data/startingPoints.ts): not a leftover. */
+export const MODEL_PREFIX = 'model:';
 
 export async function getRecord(id: string): Promise<DatasetRecord | null> {
   const d = await db();
@@ -113,6 +115,8 @@ export interface CacheSummary {
   unused: { count: number; bytes: number; keys: string[] };
   /** Example images the picker keeps for datasets not downloaded yet. */
   previews: { count: number; bytes: number };
+  /** Trained starting points opened before (data/startingPoints.ts), kept to open again offline. */
+  models: { count: number; bytes: number };
   totalBytes: number;
 }
 
@@ -128,12 +132,14 @@ export async function summarize(): Promise<CacheSummary> {
   });
   const free = files.filter((f) => !used.has(f.key));
   const previews = free.filter((f) => f.name.startsWith(PREVIEW_PREFIX));
-  const unused = free.filter((f) => !f.name.startsWith(PREVIEW_PREFIX));
+  const models = free.filter((f) => f.name.startsWith(MODEL_PREFIX));
+  const unused = free.filter((f) => !f.name.startsWith(PREVIEW_PREFIX) && !f.name.startsWith(MODEL_PREFIX));
   const sum = (fs: { size: number }[]) => fs.reduce((n, f) => n + f.size, 0);
   return {
     datasets,
     unused: { count: unused.length, bytes: sum(unused), keys: unused.map((f) => f.key) },
     previews: { count: previews.length, bytes: sum(previews) },
+    models: { count: models.length, bytes: sum(models) },
     totalBytes: sum(files),
   };
 }

@@ -2,8 +2,13 @@
  * Trained starting points: model files trained ahead by `npm run models:train` (the app's own
  * trainer in Node) and shipped in public/models/, listed in its manifest.json with their sha256,
  * step and test nELBO. A preset with one can open trained instead of training from scratch.
+ * Each file, once verified, is kept in the datasets' IndexedDB cache under its sha256 (named
+ * `model:<file>`), so opening it again needs no network; an entry that no longer hashes to its key
+ * is dropped and downloaded afresh.
  */
+import { getCached, putFile } from './cache';
 import { sha256Hex } from './fetchFile';
+import { MODEL_PREFIX } from './registry';
 
 export interface StartingPoint {
   /** The preset it was trained from (config/presets.ts). */
@@ -38,9 +43,14 @@ export async function loadStartingPoints(fetchImpl: typeof fetch = fetch): Promi
   }
 }
 
-/** The model file's text, checked against the manifest's sha256; throws a message naming the file. */
-export async function fetchStartingPoint(start: StartingPoint, fetchImpl: typeof fetch = fetch): Promise<{ url: string; text: string }> {
+/**
+ * The model file's text, from the cache or else downloaded, checked against the manifest's sha256
+ * and then cached; throws a message naming the file. `fromCache` says which.
+ */
+export async function fetchStartingPoint(start: StartingPoint, fetchImpl: typeof fetch = fetch): Promise<{ url: string; text: string; fromCache: boolean }> {
   const url = new URL(start.file, base()).href;
+  const cached = await getCached(start.sha256);
+  if (cached.status === 'hit') return { url, text: new TextDecoder().decode(cached.bytes), fromCache: true };
   let res: Response;
   try {
     res = await fetchImpl(url);
@@ -52,5 +62,7 @@ export async function fetchStartingPoint(start: StartingPoint, fetchImpl: typeof
   if ((await sha256Hex(bytes)) !== start.sha256) {
     throw new Error(`The trained model ${start.file} is damaged: its sha256 does not match the list of shipped models. Reload the page and try again.`);
   }
-  return { url, text: new TextDecoder().decode(bytes) };
+  // A failed put (quota, no IndexedDB) only costs a download next time.
+  await putFile(start.sha256, bytes, `${MODEL_PREFIX}${start.file}`);
+  return { url, text: new TextDecoder().decode(bytes), fromCache: false };
 }

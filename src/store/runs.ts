@@ -93,13 +93,13 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
     const fail = (err: unknown) => set({ notice: { kind: 'error', text: plainError(err) } });
     const info = (text: string) => set({ notice: { kind: 'info', text } });
     /** Downloads a model file and opens it as importModel does; what happened goes to `modelLink`. */
-    const openFrom = async (loading: string, download: () => Promise<{ url: string; text: string }>, opened: (run: RunSummary, url: string) => string) => {
+    const openFrom = async <D extends { url: string; text: string }>(loading: string, download: () => Promise<D>, opened: (run: RunSummary, got: D) => string) => {
       set({ modelLink: { kind: 'loading', text: loading } });
       try {
-        const { url, text } = await download();
-        const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text });
+        const got = await download();
+        const { run } = await port.request<'importModel'>('runs', { op: 'importModel', text: got.text });
         loadConfig(run.config, { running: true });
-        set({ modelLink: { kind: 'info', text: opened(run, url) } });
+        set({ modelLink: { kind: 'info', text: opened(run, got) } });
         void get().actions.refresh();
         return run;
       } catch (err) {
@@ -220,12 +220,13 @@ export function createRunsStore(port: TrainerPort, loadConfig: LoadConfig): Stor
         },
         setLinkNotes: (linkNotes) => set({ linkNotes }),
         openModelLink: (address) =>
-          openFrom(`Downloading the model at ${address}…`, () => fetchModelText(address), (run, url) => `Opened "${run.name}" from ${url} at step ${run.step}: it is paused here; press Train to go on.`),
+          openFrom(`Downloading the model at ${address}…`, () => fetchModelText(address), (run, { url }) => `Opened "${run.name}" from ${url} at step ${run.step}: it is paused here; press Train to go on.`),
         openStartingPoint: (start) =>
           openFrom(
             `Downloading the trained model ${start.file}…`,
             () => fetchStartingPoint(start),
-            (run) => `Opened "${run.name}", trained ahead to step ${run.step} (test nELBO ${start.testNelbo.toFixed(1)}): it is paused here; press Train to go on.`,
+            (run, { fromCache }) =>
+              `Opened "${run.name}", trained ahead to step ${run.step} (test nELBO ${start.testNelbo.toFixed(1)}${fromCache ? '; from this browser’s copy, no download' : ''}): it is paused here; press Train to go on.`,
           ),
         dismissModelLink: () => set({ modelLink: null }),
         dismissNotice: () => set({ notice: null }),

@@ -18,6 +18,8 @@ function greyData(): TrainingData {
 describe('dynamic binarization', () => {
   it('draws each pixel as 0/1 with its grey level as probability, afresh for every use', () => {
     const session = new TrainingSession({ ...DEFAULT_CONFIG, binarize: 'dynamic', hidden: [8], latentDim: 2, seed: 3 }, greyData());
+    // The training set goes onto the backend at its first use (one tensor, the session's own).
+    session.images('train', 0, 1).dispose();
     const before = tf.memory().numTensors;
     const x = session.images('train', 0, N);
     // 200 draws of 832 pixels: each grey level gets 3,200.

@@ -100,6 +100,11 @@ export function CachePanel() {
         </p>
       ) : null}
       {summary && summary.previews.count > 0 ? <p className="field-hint">Example images for the dataset list: {formatBytes(summary.previews.bytes)}.</p> : null}
+      {summary && summary.models.count > 0 ? (
+        <p className="field-hint">
+          Trained starting points opened before, kept to open again without a download: {summary.models.count} ({formatBytes(summary.models.bytes)}).
+        </p>
+      ) : null}
       {summary && summary.totalBytes > 0 ? (
         confirmAll ? (
           <p className="confirm-row">

@@ -26,6 +26,10 @@ function startTrained(g: PresetGroup, p: Preset, start: StartingPoint): void {
 let shipped: Promise<Map<string, StartingPoint>> | null = null;
 
 function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoint> }) {
+  const trained = g.presets.flatMap((p) => {
+    const start = starts.get(p.id);
+    return start ? [{ p, start }] : [];
+  });
   return (
     <article className="preset-card" aria-labelledby={`preset-${g.id}`}>
       <h3 id={`preset-${g.id}`}>{g.title}</h3>
@@ -48,10 +52,11 @@ function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoin
             <span className="preset-time">{durationText(estimateSeconds(p.config))}</span>
           </button>
         ))}
-        {g.presets.flatMap((p) => {
-          const start = starts.get(p.id);
-          if (!start) return [];
-          return [
+      </div>
+      {trained.length ? (
+        // Their own row: "start trained" reads as the second way in, not as one more model.
+        <div className="preset-buttons" role="group" aria-label={`Open a model of ${g.title} trained ahead`}>
+          {trained.map(({ p, start }) => (
             <button
               key={`${p.id}-trained`}
               type="button"
@@ -62,10 +67,10 @@ function Group({ g, starts }: { g: PresetGroup; starts: Map<string, StartingPoin
               onClick={() => startTrained(g, p, start)}
             >
               {p.label}: start trained
-            </button>,
-          ];
-        })}
-      </div>
+            </button>
+          ))}
+        </div>
+      ) : null}
       <RacePresetPair g={g} />
       <p className="preset-source">
         {g.source} · {g.figure}
@@ -92,7 +97,7 @@ export function PresetGallery() {
       <PanelTools id="presets" title="Experiments from the course reports" />
       <p className="panel-note">
         Each button trains that model at once in the Train view, sized to show its point in about two minutes on a laptop (times under each
-        name); the run there now is kept in Saved runs.
+        name); the run there now is kept in Saved runs. A “start trained” button opens that model already trained, paused, with no wait.
       </p>
       <div className="preset-grid">
         {PRESET_GROUPS.map((g) => (

@@ -93,7 +93,7 @@ export const ROWS: Row[] = [
   row(MODEL, 'not JSON (a zip)', () => importModel('PK\u0003\u0004 a zip file'), /^This is not a model file: it is not JSON/),
   row(MODEL, 'cut in half', () => importModel(goodModel().slice(0, goodModel().length >> 1)), /^This model file is truncated: it ends before its JSON does/),
   row(MODEL, 'weights cut short', model('weightData', 'AAAA'), /^This model file is truncated: its weights hold 3 bytes, but its manifest lists [\d,]+/),
-  row(MODEL, 'version from the future', model('version', MODEL_FILE_VERSION + 1), /newer version of VAE Playground \(file version 3; this page reads version 2\)/),
+  row(MODEL, 'version from the future', model('version', MODEL_FILE_VERSION + 1), new RegExp(`newer version of VAE Playground \\(file version ${MODEL_FILE_VERSION + 1}; this page reads version ${MODEL_FILE_VERSION}\\)`)),
   row(MODEL, 'first weight [32, 784] instead of [784, 32]', model('weightSpecs.0.shape', [32, 784]), /^Weight 1 has shape \[32, 784\] in the saved model, but this config builds \[784, 32\]/),
   row(MODEL, 'for 32×32×3 images', model('dataset.shape', [32, 32, 3]), /This model takes 32×32×3 images, but dataset "mnist" here has 28×28×1 images/),
   row(MODEL, 'config with latentDim 0', model('config.latentDim', 0), /^The model file's config is not valid: Latent dimension must be/),

@@ -41,7 +41,7 @@ describe('model files', () => {
     const cases: [string, string, RefusalReason, RegExp][] = [
       ['cut mid-file', good.slice(0, Math.floor(good.length / 2)), 'truncated', /truncated: it ends before its JSON/],
       ['weights cut short', edit((o) => (o.weightData = (o.weightData as string).slice(0, 24))), 'truncated', /truncated: its weights hold 18 bytes, but its manifest lists 32/],
-      ['newer version', edit((o) => (o.version = MODEL_FILE_VERSION + 1)), 'newer-version', /newer version of VAE Playground \(file version 3; this page reads version 2\)/],
+      ['newer version', edit((o) => (o.version = MODEL_FILE_VERSION + 1)), 'newer-version', new RegExp(`newer version of VAE Playground \\(file version ${MODEL_FILE_VERSION + 1}; this page reads version ${MODEL_FILE_VERSION}\\)`)],
       ['not JSON', 'PK\u0003\u0004 a zip file', 'not-json', /not JSON/],
       ['other JSON', '{"modelTopology": {}}', 'not-a-model', /not a VAE Playground model/],
       ['bad config', edit((o) => ((o.config as Record<string, unknown>).latentDim = 0)), 'invalid', /Latent dimension must be/],

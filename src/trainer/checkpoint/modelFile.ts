@@ -1,29 +1,35 @@
 /**
  * A trained model as one JSON file: config, dataset reference and weights in TensorFlow.js's
- * weights format (a `weightSpecs` manifest, as in tf.io.ModelArtifacts, and the concatenated
- * float32 buffer as base64), plus the run's curves. Pure: no tensors, so it is tested directly.
+ * weights format (a `weightSpecs` manifest, as in tf.io.ModelArtifacts, and the tensors'
+ * concatenated buffer as base64), plus the run's curves. Pure: no tensors, so it is tested directly.
  */
 import type { ExperimentConfig } from '../../config/experiment';
 import { validateConfig } from '../../config/validate';
 import type { RunHistory, Snapshot } from '../../protocol';
 import { decodeSnapshots, type EncodedSnapshot } from '../timeline/fileFormat';
 import { fromBase64, toBase64 } from './base64';
+import { decodeFloat16, encodeFloat16 } from './float16';
 import type { TensorBlob } from './snapshot';
 import { weightNames } from './weightNames';
 
 export const MODEL_FORMAT = 'vae-playground-model';
 /**
  * Bumped when a file's layout changes in a way an older reader would misread. Version 2 names
- * each tensor for its layer (weightNames.ts); version 1 named them w0, w1, … and is still read.
+ * each tensor for its layer (weightNames.ts); version 1 named them w0, w1, … Version 3 lets a
+ * tensor be stored as float16 (its spec says so as tf.io does: `quantization: {dtype: 'float16'}`,
+ * two bytes a value); a version-2 reader would have misread those bytes. Versions 1 and 2 are read.
  */
-export const MODEL_FILE_VERSION = 2;
+export const MODEL_FILE_VERSION = 3;
 
 type Shape = [number, number, number];
 interface WeightSpec {
   name: string;
   shape: number[];
+  /** The values' type once read; `quantization` says how they are stored, when not as float32. */
   dtype: 'float32';
+  quantization?: { dtype: 'float16' };
 }
+export type WeightStorage = 'float32' | 'float16';
 
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
@@ -35,7 +41,7 @@ export interface ModelFile {
   dataset: { id: string; shape: Shape };
   progress: { step: number; epoch: number };
   weightSpecs: WeightSpec[];
-  /** Base64 of the float32 values of every tensor in weightSpecs, one after another. */
+  /** Base64 of every tensor in weightSpecs, one after another, each as its spec says (float32 or float16, little-endian). */
   weightData: string;
   history?: RunHistory;
   /** The run's training timeline (trainer/timeline/fileFormat.ts); read into LoadedModel.snapshots. */
@@ -53,15 +59,26 @@ export interface LoadedModel {
 export type RefusalReason = 'not-json' | 'truncated' | 'newer-version' | 'not-a-model' | 'invalid' | 'input-shape';
 export type ModelCheck = { ok: true; model: LoadedModel } | { ok: false; reason: RefusalReason; message: string };
 
-export function buildModelFile(parts: Omit<ModelFile, 'format' | 'version' | 'weightSpecs' | 'weightData' | 'savedAt' | 'generatedBy'>, weights: TensorBlob): string {
+/**
+ * The file's text. `storage: 'float16'` halves the weights (rounded to nearest); it throws when a
+ * weight is beyond float16's range, and is for models whose test nELBO it barely moves (measured
+ * per shipped model by `npm run models:train`).
+ */
+export function buildModelFile(
+  parts: Omit<ModelFile, 'format' | 'version' | 'weightSpecs' | 'weightData' | 'savedAt' | 'generatedBy'>,
+  weights: TensorBlob,
+  storage: WeightStorage = 'float32',
+): string {
+  const specs = named(parts.config, parts.dataset.shape, weights.specs);
+  const half = storage === 'float16';
   const file: ModelFile = {
     format: MODEL_FORMAT,
     version: MODEL_FILE_VERSION,
     savedAt: new Date().toISOString(),
     generatedBy: 'VAE Playground (TensorFlow.js 4.22)',
     ...parts,
-    weightSpecs: named(parts.config, parts.dataset.shape, weights.specs),
-    weightData: toBase64(weights.data),
+    weightSpecs: half ? specs.map((s) => ({ ...s, quantization: { dtype: 'float16' } })) : specs,
+    weightData: toBase64(half ? encodeFloat16(new Float32Array(weights.data)).buffer : weights.data),
   };
   return JSON.stringify(file);
 }
@@ -105,17 +122,22 @@ export function parseModelFile(text: string): ModelCheck {
   if (!Array.isArray(specs) || !specs.every((s) => isObj(s) && typeof s.name === 'string' && isDims(s.shape) && s.dtype === 'float32')) {
     return refuse('invalid', 'The model file\'s "weightSpecs" must list float32 tensors by name and shape.');
   }
+  const badStorage = specs.findIndex((s) => s.quantization !== undefined && !(version >= 3 && isObj(s.quantization) && s.quantization.dtype === 'float16' && Object.keys(s.quantization).length === 1));
+  if (badStorage >= 0) {
+    return refuse('invalid', `Weight ${badStorage + 1} of this model file has a "quantization" this page does not read: only {"dtype": "float16"}, in file version 3 or later.`);
+  }
   if (version >= 2) {
     const mismatch = misnamed(v.config, ds.shape as Shape, specs as WeightSpec[]);
     if (mismatch) return refuse('invalid', mismatch);
   }
-  const data = typeof raw.weightData === 'string' ? fromBase64(raw.weightData) : null;
-  if (!data) return refuse('invalid', 'The model file\'s "weightData" is not base64.');
-  const need = (specs as WeightSpec[]).reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
-  if (data.byteLength < need) {
-    return refuse('truncated', `This model file is truncated: its weights hold ${data.byteLength.toLocaleString('en')} bytes, but its manifest lists ${need.toLocaleString('en')}. Download it again.`);
+  const stored = typeof raw.weightData === 'string' ? fromBase64(raw.weightData) : null;
+  if (!stored) return refuse('invalid', 'The model file\'s "weightData" is not base64.');
+  const need = (specs as WeightSpec[]).reduce((n, s) => n + bytesPer(s) * s.shape.reduce((a, b) => a * b, 1), 0);
+  if (stored.byteLength < need) {
+    return refuse('truncated', `This model file is truncated: its weights hold ${stored.byteLength.toLocaleString('en')} bytes, but its manifest lists ${need.toLocaleString('en')}. Download it again.`);
   }
-  if (data.byteLength > need) return refuse('invalid', `The model file's weights hold ${data.byteLength - need} bytes more than its manifest lists.`);
+  if (stored.byteLength > need) return refuse('invalid', `The model file's weights hold ${stored.byteLength - need} bytes more than its manifest lists.`);
+  const data = asFloat32(specs as WeightSpec[], stored);
   const nonFinite = firstNonFinite(specs as WeightSpec[], data);
   if (nonFinite) return refuse('invalid', nonFinite);
   const timeline = raw.timeline === undefined ? null : decodeSnapshots(raw.timeline, '');
@@ -132,7 +154,8 @@ export function parseModelFile(text: string): ModelCheck {
     dataset: { id: ds.id, shape: ds.shape as Shape },
     progress: { step: count(progress.step), epoch: count(progress.epoch) },
     // A version-1 file's w0, w1, … take the names its config gives them: the order is the same.
-    weightSpecs: version >= 2 ? (specs as WeightSpec[]) : named(v.config, ds.shape as Shape, specs as WeightSpec[]),
+    // The specs describe the weights as read (float32); weightData stays as the file stored it.
+    weightSpecs: version >= 2 ? (specs as WeightSpec[]).map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' })) : named(v.config, ds.shape as Shape, specs as WeightSpec[]),
     weightData: raw.weightData as string,
     ...(isHistory(raw.history) ? { history: raw.history } : {}),
   };
@@ -148,6 +171,25 @@ export function checkInputShape(dataset: { id: string; shape: readonly number[] 
     reason: 'input-shape',
     message: `This model takes ${shapeText(want)} images, but dataset "${dataset.id}" here has ${shapeText(shape)} images: the input shape differs, so it cannot be loaded.`,
   };
+}
+
+const bytesPer = (s: WeightSpec) => (s.quantization ? 2 : 4);
+
+/** Every tensor as float32, one after another: the stored bytes, float16 ones widened. */
+function asFloat32(specs: WeightSpec[], stored: ArrayBuffer): ArrayBuffer {
+  if (specs.every((s) => !s.quantization)) return stored;
+  const out = new Float32Array(specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0));
+  let from = 0;
+  let at = 0;
+  for (const s of specs) {
+    const n = s.shape.reduce((a, b) => a * b, 1);
+    const bytes = new Uint8Array(stored, from, n * bytesPer(s));
+    // A float32 tensor after an odd number of float16 values sits off a 4-byte boundary: copied.
+    out.set(s.quantization ? decodeFloat16(bytes) : new Float32Array(bytes.slice().buffer), at);
+    from += bytes.byteLength;
+    at += n;
+  }
+  return out.buffer;
 }
 
 /** Why a version-2 file's tensor names do not fit its config (a tensor missing, extra or reordered), or null. */

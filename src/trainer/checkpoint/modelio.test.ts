@@ -5,7 +5,7 @@ import type { RunsResultOf } from '../../protocol';
 import { mnistSubset } from '../testing/mnistSubset';
 import { useTestBackend } from '../testing/tfSetup';
 import { buildModelFileV1 } from '../testing/modelFileV1';
-import { parseModelFile } from './modelFile';
+import { MODEL_FILE_VERSION, parseModelFile } from './modelFile';
 import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
 
 const data = mnistSubset(200, 50);
@@ -51,7 +51,9 @@ describe('model files through the trainer', () => {
     await a.settle();
     const { text } = (await a.request({ op: 'exportModel', id: a.of('runSaved').at(-1)!.run.id })) as RunsResultOf<'exportModel'>;
     const v2 = JSON.parse(text);
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(MODEL_FILE_VERSION);
+    // A page export keeps float32 (its user may train on): no spec is marked float16.
+    expect(v2.weightSpecs.some((s: { quantization?: unknown }) => s.quantization)).toBe(false);
     expect(v2.weightSpecs.map((s: { name: string; shape: number[] }) => `${s.name} ${s.shape.join('x')}`)).toEqual([
       'encoder/dense_0/kernel 784x32', 'encoder/dense_0/bias 32', 'encoder/dense_1/kernel 32x8', 'encoder/dense_1/bias 8',
       'decoder/dense_0/kernel 4x32', 'decoder/dense_0/bias 32', 'decoder/dense_1/kernel 32x784', 'decoder/dense_1/bias 784',
@@ -67,9 +69,9 @@ describe('model files through the trainer', () => {
     await b.request({ op: 'importModel', text: v1 });
     expect(b.core.currentSession!.step).toBe(2);
     expect((await sessionBits(b.core.currentSession!)).weights).toEqual((await sessionBits(a.core.currentSession!)).weights);
-    // Exported again it is a version-2 file with the same names and bits.
+    // Exported again it is a current-version file with the same names and bits.
     const again = (await b.request({ op: 'exportModel', id: b.of('runSaved').at(-1)?.run.id ?? (await b.settle(), b.of('runSaved').at(-1)!.run.id) })) as RunsResultOf<'exportModel'>;
-    expect(JSON.parse(again.text)).toMatchObject({ version: 2, weightSpecs: v2.weightSpecs, weightData: v2.weightData });
+    expect(JSON.parse(again.text)).toMatchObject({ version: MODEL_FILE_VERSION, weightSpecs: v2.weightSpecs, weightData: v2.weightData });
   });
 
   it('refuses a version-2 file whose tensor names do not fit its config', async () => {
