@@ -5,29 +5,22 @@
  *
  * The encoder maps [n, D] pixels in [0, 1] to [n, 2·d]: μ then log σ², as the app's head does.
  * The decoder maps [n, d] to [n, P·D], the likelihood's parameters, parameter-major.
- * Conv models map exactly when every transposed conv doubles its input (Keras's 'same'
- * transposed conv has no output_padding in TF.js): e.g. 28×28 with two conv layers (28→14→7).
+ * A transposed conv that doubles its input is a Keras 'same' Conv2DTranspose. Any other output
+ * size (e.g. 4 → 7 in a three-layer 28×28 model) is not expressible with 'same' (TF.js has no
+ * output_padding), so it becomes a 'valid' Conv2DTranspose then a Cropping2D keeping the rows and
+ * columns the app's op keeps (geometry.ts, transposeCrop).
  */
 import type { LoadedModel } from '../checkpoint/modelFile';
 import { modelWeightNames } from '../checkpoint/weightNames';
 import { likelihoodMeta } from '../likelihoods/metas';
-import { convVaePlan } from '../model/conv/plan';
+import { transposeCrop } from '../model/conv/geometry';
+import { convVaePlan, type ConvLayer } from '../model/conv/plan';
 import { namedTensors, tensor, type NamedTensor } from './tensors';
 import { utf8, type ZipEntry } from './zip';
 
 type Layer = { class_name: string; config: Record<string, unknown> };
 
 const KERNEL = 3;
-
-/** Why a model cannot be written as Layers models, or null. */
-export function layersRefusal(m: LoadedModel): string | null {
-  const c = m.file.config;
-  if (c.architecture !== 'conv') return null;
-  const plan = convVaePlan({ inputShape: m.file.dataset.shape, channels: c.convChannels, latentDim: c.latentDim, seed: 0 });
-  const odd = plan.decoder.find((l) => l.to[0] !== 2 * l.from[0] || l.to[1] !== 2 * l.from[1]);
-  if (!odd) return null;
-  return `This conv model's decoder grows ${odd.from.join('×')} to ${odd.to.join('×')}, which a TF.js Layers transposed conv cannot do (it only doubles): export it for PyTorch, or use fewer conv layers.`;
-}
 
 const dense = (name: string, units: number, relu: boolean, input?: number): Layer => ({
   class_name: 'Dense',
@@ -38,13 +31,22 @@ const reshape = (name: string, target: number[], input?: number): Layer => ({
   config: { name, target_shape: target, trainable: true, dtype: 'float32', ...(input ? { batch_input_shape: [null, input] } : {}) },
 });
 const flatten = (name: string): Layer => ({ class_name: 'Flatten', config: { name, trainable: true, dtype: 'float32' } });
-const conv = (cls: 'Conv2D' | 'Conv2DTranspose', name: string, filters: number, relu: boolean): Layer => ({
+const conv = (cls: 'Conv2D' | 'Conv2DTranspose', name: string, filters: number, relu: boolean, padding: 'same' | 'valid' = 'same'): Layer => ({
   class_name: cls,
   config: {
-    name, filters, kernel_size: [KERNEL, KERNEL], strides: [2, 2], padding: 'same', data_format: 'channels_last',
+    name, filters, kernel_size: [KERNEL, KERNEL], strides: [2, 2], padding, data_format: 'channels_last',
     dilation_rate: [1, 1], activation: relu ? 'relu' : 'linear', use_bias: true, trainable: true, dtype: 'float32',
   },
 });
+
+/** One of the decoder's transposed convs; relu is elementwise, so cropping after it keeps the app's values. */
+function convT(l: ConvLayer, i: number): Layer[] {
+  const name = `conv_t_${i}`;
+  if (l.to[0] === 2 * l.from[0] && l.to[1] === 2 * l.from[1]) return [conv('Conv2DTranspose', name, l.out, l.relu)];
+  const [h, w] = [transposeCrop(l.to[0], KERNEL, l.stride), transposeCrop(l.to[1], KERNEL, l.stride)];
+  const cropping = { class_name: 'Cropping2D', config: { name: `crop_${i}`, cropping: [h.crop, w.crop], data_format: 'channels_last', trainable: true, dtype: 'float32' } };
+  return [conv('Conv2DTranspose', name, l.out, l.relu, 'valid'), cropping];
+}
 
 interface Net {
   layers: Layer[];
@@ -83,7 +85,7 @@ function nets(m: LoadedModel): { encoder: Net; decoder: Net } {
   const decoder: Layer[] = [
     dense('dense_0', plan.flat, true, c.latentDim),
     reshape('bottom', plan.bottom),
-    ...plan.decoder.map((l, i) => conv('Conv2DTranspose', `conv_t_${i}`, l.out, l.relu)),
+    ...plan.decoder.flatMap(convT),
     ...tail,
   ];
   return { encoder: { layers: encoder, weights: enc }, decoder: { layers: decoder, weights: dec } };
@@ -120,8 +122,6 @@ export function layersArtifacts(m: LoadedModel, which: 'encoder' | 'decoder') {
 
 /** The zip's entries: encoder/ and decoder/, each model.json + weights.bin. */
 export function layersExport(m: LoadedModel): ZipEntry[] {
-  const refused = layersRefusal(m);
-  if (refused) throw new Error(refused);
   return (['encoder', 'decoder'] as const).flatMap((which) => {
     const a = layersArtifacts(m, which);
     return [

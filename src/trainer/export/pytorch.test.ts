@@ -89,6 +89,8 @@ const CASES: [string, ExperimentConfig][] = [
   ['mlp-logit-normal-autoencoder', { ...base, hidden: [], latentDim: 2, likelihood: 'logit-normal', objective: 'autoencoder' }],
   ['conv-continuous-bernoulli', { ...base, architecture: 'conv', convChannels: [4, 8], latentDim: 3, likelihood: 'continuous-bernoulli' }],
   ['conv3-beta', { ...base, architecture: 'conv', convChannels: [2, 4, 4], latentDim: 2, likelihood: 'beta' }],
+  // Four layers, the most the page allows: 2 → 4 doubles, then 4 → 7 is cropped.
+  ['conv4-bernoulli', { ...base, architecture: 'conv', convChannels: [2, 4, 4, 4], latentDim: 2 }],
 ];
 
 describe.skipIf(!python)(`PyTorch export: evaluate.py against the app (${python ?? SKIP})`, () => {

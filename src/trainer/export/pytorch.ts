@@ -6,7 +6,7 @@
  */
 import type { LoadedModel } from '../checkpoint/modelFile';
 import { likelihoodMeta } from '../likelihoods/metas';
-import { convAxis } from '../model/conv/geometry';
+import { convAxis, transposeCrop } from '../model/conv/geometry';
 import { convVaePlan } from '../model/conv/plan';
 import { npz } from './npy';
 import { pythonLikelihood } from './pythonLikelihoods';
@@ -67,7 +67,7 @@ function convSource(m: LoadedModel, P: number): string {
     return [b.before, total(b) - b.before, a.before, total(a) - a.before];
   };
   const enc = plan.encoder.map((l) => ({ in: l.in, out: l.out, pad: pads(l.from) }));
-  const dec = plan.decoder.map((l) => ({ in: l.in, out: l.out, size: l.to, crop: [convAxis(l.to[0], KERNEL, 2, 'same').before, convAxis(l.to[1], KERNEL, 2, 'same').before], relu: l.relu }));
+  const dec = plan.decoder.map((l) => ({ in: l.in, out: l.out, size: l.to, crop: [transposeCrop(l.to[0], KERNEL, 2).crop[0], transposeCrop(l.to[1], KERNEL, 2).crop[0]], relu: l.relu }));
   return `KERNEL = ${KERNEL}
 # Encoder: stride-2 convs with relu, TensorFlow 'same' padding as (left, right, top, bottom).
 ENCODER_CONVS = ${py(enc.map((e) => [e.in, e.out, e.pad]))}

@@ -21,6 +21,20 @@ export function convAxis(size: number, k: number, stride: number, pad: Padding):
 }
 
 /**
+ * A 'same' transposed conv to `out` rows is the full ('valid') one, (in − 1)·stride + k rows with
+ * in = ⌈out / stride⌉, less [before, after] rows: the forward conv's same padding
+ * (pad_total = (in − 1)·stride + k − out, never negative when k ≥ stride, as convVaePlan
+ * requires). This is how exporters rebuild an output size other than stride·in, which Keras's
+ * 'same' transposed conv cannot give.
+ */
+export function transposeCrop(out: number, k: number, stride: number): { full: number; crop: [number, number] } {
+  if (k < stride) throw new Error(`transposeCrop: kernel ${k} is smaller than stride ${stride}`);
+  const a = convAxis(out, k, stride, 'same');
+  const full = (a.out - 1) * stride + k;
+  return { full, crop: [a.before, full - out - a.before] };
+}
+
+/**
  * The transposed conv (input gradient) of a stride-s conv along one axis splits into s output
  * phases (sub-pixel convolution): output row s·m + r only ever meets the filter taps
  * a ≡ r + before (mod s), so each phase is a stride-1 correlation of the *un-dilated* input
