@@ -130,7 +130,7 @@ test('a model exported, storage cleared and the file imported draws the same sam
   await page.getByRole('button', { name: /^Export .* as a model file$/ }).click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'vae-playground-model', version: 2, dataset: { id: 'mnist', shape: [28, 28, 1] } });
+  expect(JSON.parse(text)).toMatchObject({ format: 'vae-playground-model', version: 3, dataset: { id: 'mnist', shape: [28, 28, 1] } });
 
   // Clear this site's storage: the worker's connection steps aside for the deletion.
   await page.evaluate(
