@@ -1,40 +1,17 @@
-import type { BackendChoice, BackendName, ExperimentConfig } from '../config/experiment';
+import type { BackendChoice, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { validateConfig } from '../config/validate';
-import { errorCodeOf, isSnapshotStep, type BackendProbe, type Command, type LossTerms, type TrainerEvent, type TrainerState } from '../protocol';
+import { errorCodeOf, isSnapshotStep, type Command, type LossTerms, type TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
-import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun, type RecorderOptions } from './checkpoint';
+import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun } from './checkpoint';
 import { evaluateTest } from './evaluate';
 import { MetricsWindow } from './metrics';
 import { TrainingSession, type StepResult, type TrainingData } from './session';
 import { configChange, stopReason } from './configChange';
 import { datasetEvent, nonFiniteEvent } from './coreEvents';
+import type { CoreHost } from './coreHost';
 
-export interface DatasetInfo {
-  name: string;
-  attribution: string;
-  fromCache: boolean;
-  warning?: string;
-}
-
-/** What the core needs from the thread it runs on: the worker entry and Node tests each provide one. */
-export interface CoreHost {
-  emit(event: TrainerEvent, transfer?: Transferable[]): void;
-  now(): number;
-  /** Lets queued commands (pause, step) in between training slices. */
-  yieldToEvents(): Promise<void>;
-  loadData(
-    datasetId: string,
-    manifestUrl: string,
-    onProgress: (label: string, done: number, total: number) => void,
-  ): Promise<{ data: TrainingData; info: DatasetInfo }>;
-  chooseBackend(
-    choice: BackendChoice,
-    onProgress: (label: string, done: number, total: number) => void,
-  ): Promise<{ name: BackendName; reason: string; probes: BackendProbe[]; threads: number; threadNote?: string }>;
-  /** Where runs are saved and how they are locked; IndexedDB and Web Locks unless a test says otherwise. */
-  runs?: RecorderOptions;
-}
+export type { CoreHost, DatasetInfo } from './coreHost';
 
 const METRICS_EVERY_MS = 100;
 const IMAGES_EVERY_MS = 500;
