@@ -66,7 +66,8 @@ test('a race of two presets trains both side by side, pauses and resumes togethe
   await page.keyboard.press('ArrowRight');
   for (const lane of lanes) {
     await expect(page.getByTestId(`race-lane-${lane}`)).toHaveAttribute('data-moment', '10');
-    await expect(page.getByTestId(`race-moment-${lane}`)).toContainText('step 10');
+    await expect(page.getByTestId(`race-moment-${lane}`)).toHaveText(/^At step 10 · epoch 0 \(timeline\), test nELBO \d/);
+    await expect(page.getByTestId(`race-step-${lane}`)).toHaveText(/^now step [\d,]+$/);
     await expect.poll(() => pixels(lane)).not.toBe(live[lane]);
   }
   await shot(page, 'race-1366-scrubbed.png');

@@ -69,7 +69,7 @@ test('screenshots of each view for the README, with a model trained a little', a
   await shot(page, 'runs');
 });
 
-test('screenshot of the training timeline in Presenter mode at 1280×720, scrubbed back to an early moment', async ({ page, consoleErrors }) => {
+test('screenshot of the training timeline at 1280×720: the Train view scrubbed back, the chart marked, the grids of that moment', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/#latentDim=2');
@@ -77,16 +77,35 @@ test('screenshot of the training timeline in Presenter mode at 1280×720, scrubb
   await expect.poll(() => stepCount(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(520);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('trainer-state')).toHaveText(/paused/i);
-  await page.getByRole('button', { name: 'Presenter mode' }).click();
   const range = page.getByTestId('timeline-range');
   await range.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('timeline-label')).toHaveText('step 100 · epoch 0');
-  // The Explore view at that moment: the first 500 test codes and the manifold of step 100.
-  await openTab(page, 'Explore');
-  await expect(page.getByTestId('scatter-moment')).toContainText('step 100');
-  await page.getByTestId('scatter-moment').evaluate((p) => window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - 110));
+  await expect(page.getByTestId('recon-step')).toHaveText('At step 100 · epoch 0 (timeline)');
+  await range.blur();
+  // The chart, its moment line and the reconstructions of step 100 in one frame, the scrubber at its foot.
+  await page.locator('#curves-title').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 70));
   await page.waitForTimeout(1000);
-  await page.screenshot({ path: shotPath(test.info(), 'screenshot-presenter-1280-timeline.png', true), animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: shotPath(test.info(), 'screenshot-1280-timeline.png', true), animations: 'disabled', caret: 'hide' });
+});
+
+test('screenshot of a lesson step in Presenter mode at 1280×720: its caption under the panel it shows, full screen', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.addInitScript(() => {
+    localStorage.setItem('vae-playground:visited', '1');
+    localStorage.setItem('vae-playground:display', JSON.stringify({ presenter: true, theme: 'light' }));
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // "Choosing a likelihood", step 1: a preset trained 200 steps, then its reconstructions full screen.
+  await page.goto('/#lesson=likelihood');
+  const bar = page.getByTestId('lesson-bar');
+  await expect(bar).toHaveAttribute('data-phase', 'running');
+  await expect(bar).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
+  await expect(page.locator('.panel.panel-overlay')).toHaveAttribute('data-panel-id', 'recon');
+  await expect(page.getByTestId('lesson-caption')).toContainText('Look at the reconstructions');
+  await expect(page.getByTestId('recon-step')).toHaveText(/^At step \d+$/);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: shotPath(test.info(), 'screenshot-presenter-1280-lesson.png', true), animations: 'disabled', caret: 'hide' });
 });

@@ -102,6 +102,9 @@ test('the scrubber redraws the grids, the scatter and the chart for an early sna
   expect(expectedGrey(early.reconstructions)).not.toBe(presentRecon);
   expect(expectedGrey(early.samples)).not.toBe(presentSamples);
   expect((await lossChart(page) as { moment?: number } | null)?.moment).toBe(10);
+  // Each snapshot-backed picture names the moment it shows, not the live step.
+  await expect(page.getByTestId('recon-step')).toHaveText('At step 10 · epoch 0 (timeline)');
+  await expect(page.getByTestId('samples-step')).toHaveText('At step 10 · epoch 0 (timeline)');
   await page.screenshot({ path: shotPath(info, 'timeline-1280-presenter-off.png') });
 
   // The Explore view's scatter shows the same moment: the stored codes, placed by one affine map.
@@ -123,12 +126,16 @@ test('the scrubber redraws the grids, the scatter and the chart for an early sna
     expect(Math.abs(drawn[c]!.y + sy * (v(l) - v(c)) - drawn[l]!.y), `label ${l} y`).toBeLessThan(1);
   }
   await expect(page.getByTestId('scatter-moment')).toContainText('step 10 · epoch 0');
+  await expect(page.getByTestId('scatter-step')).toHaveText('At step 10 · epoch 0 (timeline)');
+  await expect(page.getByTestId('manifold-step')).toHaveText('At step 10 · epoch 0 (timeline)');
   const earlyScatter = await page.locator(`${scatterRoot} canvas`).first().screenshot();
   await range(page).focus();
   await page.keyboard.press('End');
   await expect(label(page)).toHaveText(/^live · /);
   await expect.poll(async () => (await scatterPoints(page)).count, { timeout: 30_000 }).toBe(10_000);
   expect((await page.locator(`${scatterRoot} canvas`).first().screenshot()).equals(earlyScatter)).toBe(false);
+  // Live again: the caption names the step of the paused model the scatter was computed from.
+  await expect(page.getByTestId('scatter-step')).toHaveText(`At step ${now}`);
 
   // Play walks every moment from step 0 and lands on the present.
   await page.getByRole('tab', { name: 'Train' }).click();
@@ -147,6 +154,10 @@ test('the scrubber redraws the grids, the scatter and the chart for an early sna
   await expect(page.getByTestId('timeline-play')).toHaveText('Play');
   await expect.poll(() => canvasGrey(page, 'recon-grid')).toBe(presentRecon);
   expect((await lossChart(page) as { moment?: number } | null)?.moment).toBeNull();
+  // The live grid's caption: the step it was drawn at (grids come twice a second, so at most the counter's).
+  await expect(page.getByTestId('recon-step')).toHaveAttribute('data-moment', 'live');
+  await expect(page.getByTestId('recon-step')).toHaveText(/^At step \d+$/);
+  expect(Number((await page.getByTestId('recon-step').textContent())?.slice('At step '.length))).toBeLessThanOrEqual(now);
 });
 
 test('snapshots survive a reload and an export/import round trip; the video downloads', async ({ page, consoleErrors }, info) => {
@@ -228,4 +239,44 @@ test('the scrubber at 390×844 and in Presenter mode at 1280×720', async ({ pag
   await expect(page.locator(':root')).toHaveAttribute('data-presenter', 'on');
   await expect(page.getByTestId('timeline-bar')).toBeInViewport();
   await page.screenshot({ path: shotPath(info, 'timeline-1280-presenter.png') });
+});
+
+test('on the stage, Page Down / Page Up with the slider focused move the full-screen panel and leave the moment alone', async ({ page, consoleErrors }) => {
+  void consoleErrors;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(TINY);
+  await trainThenPause(page, 25);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator(':root')).toHaveAttribute('data-presenter', 'on');
+  const staged = () => page.evaluate(() => document.querySelector<HTMLElement>('.panel.panel-overlay')?.dataset.panelId ?? null);
+  await range(page).focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(label(page)).toHaveText('step 10 · epoch 0');
+  // A presenter's clicker sends Page Down / Page Up: one press, one panel, whatever has the focus.
+  await page.keyboard.press('PageDown');
+  await expect.poll(staged).toBe('curves');
+  await expect(range(page)).toBeFocused();
+  // Held down, the key repeats: still one panel, and the repeats do not reach the slider.
+  await page.keyboard.down('PageDown');
+  await page.keyboard.down('PageDown');
+  await page.keyboard.up('PageDown');
+  await expect.poll(staged).toBe('samples');
+  await page.waitForTimeout(300);
+  expect(await staged()).toBe('samples');
+  await expect(label(page)).toHaveText('step 10 · epoch 0');
+  await page.keyboard.press('PageUp');
+  await expect.poll(staged).toBe('curves');
+  await expect(label(page)).toHaveText('step 10 · epoch 0');
+  expect(await range(page).inputValue()).toBe('1');
+
+  // Off the stage the slider keeps its keys, as any slider does.
+  await page.keyboard.press('Escape');
+  await expect.poll(staged).toBe(null);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator(':root')).not.toHaveAttribute('data-presenter', 'on');
+  await range(page).focus();
+  await page.keyboard.press('PageUp');
+  await expect(label(page)).not.toHaveText('step 10 · epoch 0');
+  expect(await staged()).toBe(null);
 });

@@ -39,7 +39,7 @@ export function Keyboard() {
       stage: (a) => a.kind === 'stage' && moveStage(a.dir),
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.repeat) return;
+      if (e.defaultPrevented) return;
       // Open dialogs keep their keys (Tab, Enter, Esc) to themselves.
       if (document.querySelector('dialog[open]')) return;
       const t = e.target instanceof Element ? e.target : document.body;
@@ -52,7 +52,10 @@ export function Keyboard() {
       if (!action) return;
       // Page Down scrolls the page as usual, except on a stage: Presenter mode or a panel full screen.
       if (action.kind === 'stage' && !displayStore.getState().presenter && !stagedPanel()) return;
+      // The key is the shortcut's, repeats included: a Page Down held on the timeline slider must
+      // neither act twice nor fall through to the slider (one key, one thing).
       e.preventDefault();
+      if (e.repeat) return;
       run[action.kind](action);
     };
     window.addEventListener('keydown', onKey);

@@ -50,6 +50,14 @@ describe('shortcutFor', () => {
     }
   });
 
+  it("gives Page Down / Page Up to the stage from a slider (a clicker's keys), never from a text field", () => {
+    const slider = { tagName: 'INPUT', type: 'range' };
+    expect(shortcutFor(key('PageDown'), slider)).toEqual({ kind: 'stage', dir: 1 });
+    expect(shortcutFor(key('PageUp'), slider)).toEqual({ kind: 'stage', dir: -1 });
+    expect(shortcutFor(key('PageDown'), { tagName: 'INPUT', type: 'number' })).toBeNull();
+    expect(shortcutFor(key('PageUp'), { tagName: 'TEXTAREA' })).toBeNull();
+  });
+
   it('treats only text-taking inputs as typing', () => {
     expect(takesText({ tagName: 'INPUT', type: 'checkbox' })).toBe(false);
     expect(takesText({ tagName: 'INPUT', type: 'range' })).toBe(false);

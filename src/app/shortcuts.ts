@@ -19,7 +19,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   ...VIEW_NAMES.map((name, i) => ({ keys: String(i + 1), does: `Show the ${name} view` })),
   { keys: 'p', does: 'Presenter mode on or off' },
   { keys: '?', does: 'Show this list of shortcuts' },
-  { keys: 'Page Down / Page Up', does: 'Next / previous key panel full screen: curves, samples, latent plane, manifold, completion (a clicker works)' },
+  { keys: 'Page Down / Page Up', does: 'Next / previous key panel full screen: curves, samples, latent plane, manifold, completion (a clicker works, even with the timeline slider focused)' },
   { keys: '→ / ←', does: 'Next / previous step of the open lesson (not in a field, a slider or the tab list)' },
   { keys: 'Esc', does: 'Close a dialog or leave full screen' },
 ];

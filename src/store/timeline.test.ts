@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command, Snapshot, TrainerEvent } from '../protocol';
 import { withRequests } from '../client/requests';
-import { createTimelineStore, PLAY_FRAME_MS, shownSnapshot, snapshotAt, timelineSteps } from './timeline';
+import { createTimelineStore, momentCaption, PLAY_FRAME_MS, shownSnapshot, snapshotAt, timelineSteps } from './timeline';
 
 const grid = { count: 1, cols: 1, width: 1, height: 1, channels: 1 as const, pixels: new Uint8ClampedArray(1) };
 const snap = (runId: string, step: number, epoch = 0): Snapshot => ({
@@ -106,5 +106,15 @@ describe('timeline store', () => {
     fire({ type: 'history', runId: 'r', history: { train: { step: [], nelbo: [], recon: [], kl: [], loss: [] }, test: { step: [], epoch: [], nelbo: [], recon: [], kl: [], loss: [] }, notes: [] } });
     await vi.waitFor(() => expect(store.getState().runs.r?.snapshots).toHaveLength(1));
     expect(store.getState().currentRunId).toBe('r');
+  });
+});
+
+describe('momentCaption', () => {
+  it('names the snapshot while scrubbed, whatever the live step, and the live step otherwise', () => {
+    expect(momentCaption({ step: 100, epoch: 0 }, 564)).toBe('At step 100 · epoch 0 (timeline)');
+    expect(momentCaption({ step: 1200, epoch: 2 }, null)).toBe('At step 1,200 · epoch 2 (timeline)');
+    expect(momentCaption(null, 1564)).toBe('At step 1,564');
+    expect(momentCaption(null, 0)).toBe('At step 0');
+    expect(momentCaption(null, null)).toBeNull();
   });
 });

@@ -71,6 +71,16 @@ export function momentLabel(step: number, epoch: number): string {
   return `step ${step.toLocaleString('en')} · epoch ${epoch}`;
 }
 
+/**
+ * The line under a snapshot-backed picture naming the moment it shows, so every panel says it the
+ * same way: "At step 100 · epoch 0 (timeline)" while scrubbed back, "At step 564" live (the step
+ * of the live picture), null before there is either.
+ */
+export function momentCaption(shown: Pick<Snapshot, 'step' | 'epoch'> | null, liveStep: number | null): string | null {
+  if (shown) return `At ${momentLabel(shown.step, shown.epoch)} (timeline)`;
+  return liveStep === null ? null : `At step ${liveStep.toLocaleString('en')}`;
+}
+
 /** Folds a worker event into the timeline; pure, so tested without a worker. */
 export function foldTimeline(s: Omit<TimelineState, 'actions'>, e: TrainerEvent): Partial<Omit<TimelineState, 'actions'>> {
   if (e.type === 'snapshot') {

@@ -22,13 +22,17 @@ export function isFreshRun(e: TrainerEvent): boolean {
 }
 
 /**
- * Calls `draw` with each image grid of one kind, and with null when a reset makes the last one
- * stale. For canvases that draw straight from events, never through React state. `subscribe`: another
- * trainer's events (a race lane's feed) instead of the Train view's.
+ * Calls `draw` with each image grid of one kind and the step it was drawn at, and with null when
+ * a reset makes the last one stale. For canvases that draw straight from events, never through
+ * React state. `subscribe`: another trainer's events (a race lane's feed) instead of the Train view's.
  */
-export function subscribeImages(kind: 'reconstructions' | 'samples', draw: (grid: ImageGridPayload | null) => void, subscribe: (l: TrainerListener) => () => void = onTrainerEvent): () => void {
+export function subscribeImages(
+  kind: 'reconstructions' | 'samples',
+  draw: (grid: ImageGridPayload | null, step: number | null) => void,
+  subscribe: (l: TrainerListener) => () => void = onTrainerEvent,
+): () => void {
   return subscribe((e) => {
-    if (e.type === 'images' && e.kind === kind) draw(e.grid);
-    else if (isFreshRun(e)) draw(null);
+    if (e.type === 'images' && e.kind === kind) draw(e.grid, e.step);
+    else if (isFreshRun(e)) draw(null, null);
   });
 }

@@ -87,6 +87,7 @@ export function LatentScatter() {
       title="Latent scatter"
       note={`Posterior means μ(x) of test images, coloured by label, on ${what}. Hover or click a point to see its image; click empty space to decode that spot; drag a box to zoom, double-click to zoom out.`}
       live={live}
+      timeline
       controls={<SelectField id="scatter-limit" label="Test images plotted" value={String(limit)} options={LIMITS} onChange={(v) => setLimit(Number(v))} />}
       placeholder="Train or Step to place the test images in latent space."
       className="explore-scatter"

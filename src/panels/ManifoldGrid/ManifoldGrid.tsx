@@ -41,6 +41,7 @@ export function ManifoldGrid() {
       title="Manifold (d = 2)"
       note={`Decoder means at z = (Φ⁻¹(u₁), Φ⁻¹(u₂)) for evenly spaced u: z₁ grows to the right, z₂ upward${extent}. Needs a latent dimension of 2.`}
       live={live}
+      timeline
       controls={<SelectField id="manifold-size" label="Grid size" value={String(size)} options={SIZES} onChange={(v) => setSize(Number(v))} />}
       placeholder="Train or Step a model with latent dimension 2."
     >

@@ -2,14 +2,15 @@ import { useStore } from 'zustand';
 import type { ConfigDifference } from '../../config/configDiff';
 import type { Snapshot } from '../../protocol';
 import type { TrainerFeed } from '../../store/feeds';
+import { momentCaption } from '../../store/timeline';
 import { fixed1 } from '../../ui/format';
 
 const STATE_WORD = { idle: 'not started', loading: 'starting…', training: 'training', paused: 'paused', stopped: 'finished' } as const;
 
 /**
  * A lane's name, what sets it apart from the other (highlighted), and its live figures: step,
- * training nELBO and the last validation nELBO; at a scrubbed moment, that snapshot's step and the
- * nELBO of its fixed test images.
+ * training nELBO and the last validation nELBO; at a scrubbed moment, the moment its pictures show
+ * (worded as every snapshot-backed panel words it) and the nELBO of that snapshot's test images.
  */
 export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 | 1; name: string; differences: ConfigDifference[]; feed: TrainerFeed; shown: Snapshot | null }) {
   const step = useStore(feed.training, (s) => s.step);
@@ -35,7 +36,7 @@ export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 |
           <span className="race-diff">same settings</span>
         )}
         <span data-testid={`race-step-${lane}`} data-step={step}>
-          step {step.toLocaleString('en')}
+          {shown ? 'now ' : ''}step {step.toLocaleString('en')}
         </span>
         <span>
           nELBO <strong data-testid={`race-nelbo-${lane}`}>{fixed1(train)}</strong>
@@ -44,7 +45,7 @@ export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 |
         <span className="race-state">{STATE_WORD[state]}</span>
         {shown ? (
           <span className="race-moment" data-testid={`race-moment-${lane}`}>
-            shown: step {shown.step.toLocaleString('en')}, test nELBO {fixed1(shown.terms.nelbo)}
+            {momentCaption(shown, null)}, test nELBO {fixed1(shown.terms.nelbo)}
           </span>
         ) : null}
       </p>

@@ -2,6 +2,7 @@ import { timelineStore } from '../../store/stores';
 import { subscribeImages } from '../../store/trainer';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { PanelTools } from '../../ui/PanelTools';
+import { GridMoment } from '../Timeline/MomentCaption';
 import { snapshotGridSource } from '../Timeline/sources';
 
 // Live from training, or the training timeline's moment while it is scrubbed back.
@@ -19,6 +20,7 @@ export function Reconstructions() {
         label="Test images beside their reconstructions"
         placeholder="Press Train to see test images beside their reconstructions."
       />
+      <GridMoment kind="reconstructions" testId="recon-step" />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { timelineStore } from '../../store/stores';
 import { subscribeImages } from '../../store/trainer';
 import { ImageGrid } from '../../ui/ImageGrid';
 import { PanelTools } from '../../ui/PanelTools';
+import { GridMoment } from '../Timeline/MomentCaption';
 import { snapshotGridSource } from '../Timeline/sources';
 
 // Live from training, or the training timeline's moment while it is scrubbed back.
@@ -19,6 +20,7 @@ export function Samples() {
         label="Images decoded from samples of the prior"
         placeholder="Samples appear once training starts."
       />
+      <GridMoment kind="samples" testId="samples-step" />
     </section>
   );
 }

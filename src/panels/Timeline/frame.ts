@@ -9,6 +9,34 @@ export const COLUMN_W = 640;
 export const FRAME_H = 360;
 const HEAD = 44;
 const PAD = 8;
+/** Room under each picture for its name. */
+const CAPTION_H = 18;
+
+/** One picture of a run's column in a frame. */
+export interface FrameTile {
+  kind: 'reconstructions' | 'samples' | 'codes' | 'manifold';
+  caption: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+/**
+ * Where a snapshot's pictures go in its column (the column's left edge at `x0`): reconstructions,
+ * prior samples, latent codes, and the manifold when the snapshot has one (d = 2), in one row of
+ * equal squares with their names under them.
+ */
+export function frameTiles(s: Snapshot, x0 = 0): FrameTile[] {
+  const kinds: Omit<FrameTile, 'x' | 'y' | 'size'>[] = [
+    { kind: 'reconstructions', caption: 'reconstructions' },
+    { kind: 'samples', caption: 'prior samples' },
+    { kind: 'codes', caption: s.codes.plane.axes === 'pca' ? 'latent codes (PCA)' : 'latent codes' },
+  ];
+  if (s.manifold) kinds.push({ kind: 'manifold', caption: 'manifold' });
+  const n = kinds.length;
+  const size = Math.floor(Math.min((COLUMN_W - (n + 1) * PAD) / n, FRAME_H - HEAD - PAD - CAPTION_H));
+  return kinds.map((k, i) => ({ ...k, x: x0 + PAD + i * (size + PAD), y: HEAD, size }));
+}
 
 function drawGrid(ctx: CanvasRenderingContext2D, g: ImageGridPayload, x: number, y: number, size: number): void {
   const img = gridImage(g);
@@ -37,13 +65,12 @@ function drawCodes(ctx: CanvasRenderingContext2D, s: Snapshot, x: number, y: num
 }
 
 /**
- * Draws one moment of some runs side by side (title, the figures, reconstructions, samples,
- * latent codes): a frame of the saved video. `names` label the columns.
+ * Draws one moment of some runs side by side (title, the figures, then frameTiles' pictures): a
+ * frame of the saved video. `names` label the columns.
  */
 export function drawFrame(ctx: CanvasRenderingContext2D, snaps: (Snapshot | null)[], names: string[]): void {
   ctx.fillStyle = '#0b1020';
   ctx.fillRect(0, 0, COLUMN_W * snaps.length, FRAME_H);
-  const size = Math.min((COLUMN_W - 4 * PAD) / 3, FRAME_H - HEAD - PAD);
   snaps.forEach((s, i) => {
     const x = i * COLUMN_W;
     ctx.fillStyle = '#e5e7eb';
@@ -52,8 +79,12 @@ export function drawFrame(ctx: CanvasRenderingContext2D, snaps: (Snapshot | null
     if (!s) return;
     ctx.font = '13px system-ui, sans-serif';
     ctx.fillText(`test nELBO ${s.terms.nelbo.toFixed(1)} · recon ${s.terms.recon.toFixed(1)} · KL ${s.terms.kl.toFixed(1)} nats`, x + PAD, 36);
-    drawGrid(ctx, s.reconstructions, x + PAD, HEAD, size);
-    drawGrid(ctx, s.samples, x + 2 * PAD + size, HEAD, size);
-    drawCodes(ctx, s, x + 3 * PAD + 2 * size, HEAD, size);
+    for (const t of frameTiles(s, x)) {
+      if (t.kind === 'codes') drawCodes(ctx, s, t.x, t.y, t.size);
+      else drawGrid(ctx, t.kind === 'manifold' ? s.manifold! : s[t.kind], t.x, t.y, t.size);
+      ctx.fillStyle = '#9ca3af';
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.fillText(t.caption, t.x, t.y + t.size + 14);
+    }
   });
 }
