@@ -145,6 +145,8 @@ async function fullRun(browser, backend) {
   await waitFor(async () => (await num(page, 'step-count')) === 1, 180_000, 'warm dataset load');
   const warmMs = Date.now() - w0;
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  // A run with steps asks before it is reset (store/prompts.ts).
+  await page.getByRole('dialog', { name: 'Reset the model?' }).getByRole('button', { name: 'Reset' }).click();
   await page.evaluate(() => (window.__longtasks = []));
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
