@@ -126,7 +126,7 @@ interface Fit {
   hidden: string[];
   runBarInSight: boolean;
   barHeight: number;
-  /** The loss chart's height between the run bar and the lesson bar, or null when not on the page. */
+  /** The loss chart's height between the run bar and the lesson bar, or null when not in sight. */
   chartSeen: number | null;
 }
 
@@ -155,9 +155,11 @@ const fit = (page: Page) =>
     const chart = document.querySelector('[data-testid=loss-chart]');
     const lr = lesson.getBoundingClientRect();
     let chartSeen: number | null = null;
+    // Only a chart on top counts (a full-screen panel of another kind hides the page's).
     if (chart && chart.getClientRects().length > 0) {
       const c = chart.getBoundingClientRect();
-      chartSeen = Math.max(0, Math.min(c.bottom, lr.top, vh) - Math.max(c.top, runBar.getBoundingClientRect().bottom, 0));
+      const mid = document.elementFromPoint(c.left + c.width / 2, Math.max(c.top, 0) + 20);
+      if (mid === chart) chartSeen = Math.max(0, Math.min(c.bottom, lr.top, vh) - Math.max(c.top, runBar.getBoundingClientRect().bottom, 0));
     }
     return { hidden, runBarInSight, barHeight: lr.height, chartSeen };
   });
