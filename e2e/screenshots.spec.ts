@@ -90,21 +90,24 @@ test('screenshot of the training timeline at 1280×720: the Train view scrubbed 
   await page.screenshot({ path: shotPath(test.info(), 'screenshot-1280-timeline.png', true), animations: 'disabled', caret: 'hide' });
 });
 
-test('screenshot of a lesson step in Presenter mode at 1280×720: its caption under the panel it shows, full screen', async ({ page, consoleErrors }) => {
+test('screenshot of a predict-first lesson step in Presenter mode at 1280×720: the loss chart full screen between the run bar and the lesson bar', async ({ page, consoleErrors }) => {
   void consoleErrors;
   await page.addInitScript(() => {
     localStorage.setItem('vae-playground:visited', '1');
     localStorage.setItem('vae-playground:display', JSON.stringify({ presenter: true, theme: 'light' }));
   });
   await page.setViewportSize({ width: 1280, height: 720 });
-  // "Choosing a likelihood", step 1: a preset trained 200 steps, then its reconstructions full screen.
+  // "Choosing a likelihood": step 1 trains a preset 200 steps; step 2 asks for its nELBO over the loss chart.
   await page.goto('/#lesson=likelihood');
   const bar = page.getByTestId('lesson-bar');
   await expect(bar).toHaveAttribute('data-phase', 'running');
   await expect(bar).toHaveAttribute('data-phase', 'done', { timeout: 180_000 });
-  await expect(page.locator('.panel.panel-overlay')).toHaveAttribute('data-panel-id', 'recon');
-  await expect(page.getByTestId('lesson-caption')).toContainText('Look at the reconstructions');
-  await expect(page.getByTestId('recon-step')).toHaveText(/^At step \d+$/);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowRight');
+  await expect(bar).toHaveAttribute('data-phase', 'asking');
+  await expect(page.locator('.panel.panel-overlay')).toHaveAttribute('data-panel-id', 'curves');
+  await expect(page.getByTestId('lesson-caption')).toContainText('With a Bernoulli decoder');
+  await page.getByLabel(/Predict first/).fill('150');
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(1000);
   await page.screenshot({ path: shotPath(test.info(), 'screenshot-presenter-1280-lesson.png', true), animations: 'disabled', caret: 'hide' });

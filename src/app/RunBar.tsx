@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { TrainButtons } from '../panels/Controls/TrainButtons';
 import { StatusBar } from '../panels/StatusBar/StatusBar';
 import { SettingsToggle } from './SettingsToggle';
@@ -8,8 +9,21 @@ import './runBar.css';
  * every size: whatever a person scrolls to, they can see whether the loss falls and pause it.
  */
 export function RunBar() {
+  const ref = useRef<HTMLDivElement>(null);
+  // Its height, for layers fixed to the window that must leave it in sight (a lesson's full-screen panel).
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const ro = new ResizeObserver(() => root.style.setProperty('--run-bar-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      root.style.removeProperty('--run-bar-h');
+    };
+  }, []);
   return (
-    <div className="run-bar" data-testid="run-bar">
+    <div ref={ref} className="run-bar" data-testid="run-bar">
       <TrainButtons />
       <SettingsToggle />
       <StatusBar />
