@@ -14,10 +14,23 @@ import { activeWasmBackend } from './tfjs-internals';
  */
 export function configureWasmThreads(): void {
   const isolated = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated;
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', isolated && typeof Worker === 'function');
+  threadedRefused = refusesThreadedBuild(typeof navigator === 'undefined' ? '' : navigator.userAgent);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', isolated && typeof Worker === 'function' && !threadedRefused);
   setThreadsCount(1);
   routeTfjsPthreads();
 }
+
+/**
+ * Firefox (ESR 153, measured 2026-12-05) never finishes starting tfjs's threaded build in about half
+ * of its launches: tf.setBackend('wasm') stays pending, with nothing in the console, and the page
+ * sits at "Probing wasm… 0 %" (6 of 6 launches started with the single-threaded build, 3 of 6 with
+ * the threaded one). One thread that trains beats two that never start; the note says why.
+ */
+export function refusesThreadedBuild(userAgent: string): boolean {
+  return /\bFirefox\//.test(userAgent);
+}
+let threadedRefused = false;
+const FIREFOX_NOTE = "Firefox: tfjs's threaded WASM build can hang at start there";
 
 let routed = false;
 
@@ -62,6 +75,6 @@ export async function startWasmThreads(): Promise<WasmThreads> {
   } catch {
     // the flag is async-only before the backend is initialised
   }
-  const why = threads === 1 ? singleThreadReason() : null;
+  const why = threads === 1 ? (threadedRefused ? FIREFOX_NOTE : singleThreadReason()) : null;
   return { threads, note: `${simd}, ${threads} thread${threads === 1 ? '' : 's'}${why ? ` (${why})` : ''}` };
 }
