@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
 import { mnistSubset } from '../testing/mnistSubset';
 import { useTestBackend } from '../testing/tfSetup';
-import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
+import { sessionBits, settleAll, trainedCore, wipeDb } from '../testing/checkpointCore';
 
 const data = mnistSubset(300, 100);
 const config: ExperimentConfig = { ...DEFAULT_CONFIG, hidden: [64], latentDim: 8, batchSize: 32 };
@@ -14,12 +14,7 @@ beforeAll(async () => {
 beforeEach(wipeDb);
 afterEach(settleAll);
 
-async function trained(steps: number) {
-  const t = testCore(data);
-  await t.core.handle({ type: 'setConfig', config });
-  for (let i = 0; i < steps; i++) await t.core.handle({ type: 'step' });
-  return t;
-}
+const trained = (steps: number) => trainedCore(data, config, steps);
 
 describe('a backend change mid-run', () => {
   it('carries the run over: same step, same weights and optimizer state, and the next steps match an unmoved run', async () => {

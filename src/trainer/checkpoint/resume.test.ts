@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
 import { mnistSubset } from '../testing/mnistSubset';
 import { useTestBackend } from '../testing/tfSetup';
-import { sessionBits, settleAll, testCore, wipeDb } from '../testing/checkpointCore';
+import { sessionBits, settleAll, testCore, trainedCore, wipeDb } from '../testing/checkpointCore';
 
 // 300 images in batches of 32: 9 steps an epoch. A checkpoint at step 12 has drawn a second shuffle,
 // and the 7 steps after it cross another epoch end, so the shuffle stream's state matters.
@@ -17,12 +17,7 @@ beforeAll(async () => {
 beforeEach(wipeDb);
 afterEach(settleAll);
 
-async function trained(config: ExperimentConfig, steps: number) {
-  const t = testCore(data);
-  await t.core.handle({ type: 'setConfig', config });
-  for (let i = 0; i < steps; i++) await t.core.handle({ type: 'step' });
-  return t;
-}
+const trained = (config: ExperimentConfig, steps: number) => trainedCore(data, config, steps);
 
 async function resumed(runId: string) {
   const t = testCore(data);

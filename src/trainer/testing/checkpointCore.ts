@@ -1,6 +1,7 @@
 import * as tf from '../tf';
 import type { Command, TrainerEvent } from '../../protocol';
 import { TrainerCore, type CoreHost } from '../core';
+import type { ExperimentConfig } from '../../config/experiment';
 import type { TrainingSession } from '../session';
 import { fakeHost } from './fakeHost';
 import type { TrainingData } from '../session';
@@ -42,6 +43,14 @@ export function testCore(data: TrainingData, runs?: RecorderOptions) {
   const settle = () => request({ op: 'list' });
   live.add(settle);
   return { core, request, settle, ...fake };
+}
+
+/** A test core that has taken `steps` steps of `config`, one Step command each. */
+export async function trainedCore(data: TrainingData, config: ExperimentConfig, steps: number) {
+  const t = testCore(data);
+  await t.core.handle({ type: 'setConfig', config });
+  for (let i = 0; i < steps; i++) await t.core.handle({ type: 'step' });
+  return t;
 }
 
 /** Every value of every tensor the session trains or the optimizer keeps, as raw bits. */

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../../config/experiment';
 import type { RunsResultOf, Snapshot } from '../../protocol';
 import { mnistSubset } from '../testing/mnistSubset';
 import { useTestBackend } from '../testing/tfSetup';
-import { settleAll, testCore, wipeDb } from '../testing/checkpointCore';
+import { settleAll, testCore, trainedCore, wipeDb } from '../testing/checkpointCore';
 import { takeSnapshot } from './capture';
 import { TimelineKeeper } from './keeper';
 import { idbSnapshotStore } from './store';
@@ -25,9 +25,7 @@ beforeEach(wipeDb);
 afterEach(settleAll);
 
 async function trained(config: ExperimentConfig, steps: number) {
-  const t = testCore(data);
-  await t.core.handle({ type: 'setConfig', config });
-  for (let i = 0; i < steps; i++) await t.core.handle({ type: 'step' });
+  const t = await trainedCore(data, config, steps);
   await t.settle();
   return t;
 }
