@@ -1,4 +1,5 @@
 import * as tf from '../tf';
+import { heapBernoulliLogProb } from '../wasm/bernoulli';
 import { softplus } from './common';
 import { bernoulliMeta } from './bernoulli.meta';
 import type { Likelihood } from './types';
@@ -7,8 +8,12 @@ import type { Likelihood } from './types';
  * log Bernoulli(x | sigmoid(l)) summed per image: Σ x·l − softplus(l).
  * Also valid for x in [0, 1] (grey pixels), where it is minus the binary cross-entropy —
  * but then it is no longer a normalised distribution over x (see continuous-bernoulli).
+ * On WASM one SIMD kernel computes it with its gradient (wasm/bernoulli.ts); tfjs's own kernels
+ * elsewhere.
  */
 export function bernoulliLogProb(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
+  const onHeap = heapBernoulliLogProb(x, logits);
+  if (onHeap) return onHeap;
   // softplus is the stable relu(l) + log1p(e^−|l|) form: e^|l| never overflows.
   return tf.tidy(() => tf.sum(tf.sub(tf.mul(x, logits), softplus(logits)), 1) as tf.Tensor1D);
 }

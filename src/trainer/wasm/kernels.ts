@@ -1,5 +1,6 @@
 import { isShared } from './tfjs-internals';
 import { compileKernelModule, type Call, type KernelModule } from './pool';
+import { bernoulliDef } from './bernoulli-wasm';
 import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /**
@@ -23,6 +24,11 @@ export interface Kernels {
    * a sum over the leading axes, without the transpose tfjs-backend-wasm's Sum makes first.
    */
   columnSum(src: number, dst: number, rows: number, cols: number, c4: number): void;
+  /**
+   * The call for rows [0, rows) of a Bernoulli likelihood (bernoulli-wasm.ts): out[r] = Σ x·l − softplus(l)
+   * and g = x − sigmoid(l), from x and logits l of `d` floats a row (d a multiple of 4).
+   */
+  bernoulliCall(x: number, l: number, g: number, out: number, rows: number, d: number): Call;
 }
 
 export interface AdamConstants {
@@ -135,13 +141,14 @@ const cache = new WeakMap<WebAssembly.Memory, Kernels>();
 export function kernelsFor(memory: WebAssembly.Memory): Kernels {
   let k = cache.get(memory);
   if (k) return k;
-  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef()], isShared(memory)));
+  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef(), bernoulliDef()], isShared(memory)));
   const ex = mod.exports;
   k = {
     mod,
     adamCall: (input, output, n4, c) => ({ mod, name: 'adam', args: [...input, ...output, n4, ...ADAM_CONSTS.map((name) => c[name])] }),
     finite: (p, n4) => ex.finite(p, n4),
     columnSum: (src, dst, rows, cols, c4) => void ex.columnSum(src, dst, rows, cols, c4),
+    bernoulliCall: (x, l, g, out, rows, d) => ({ mod, name: 'bernoulli', args: [x, l, g, out, rows, d] }),
   };
   cache.set(memory, k);
   return k;

@@ -26,7 +26,7 @@ async function both(f: () => tf.Tensor) {
   return out;
 }
 
-describe('the WASM Sum and GatherV2 kernels', () => {
+describe('the WASM Sum, GatherV2 and Slice kernels', () => {
   const sums: [number[], number | number[], boolean][] = [
     [[7, 5], 0, false],
     [[25, 9], 0, true],
@@ -61,5 +61,41 @@ describe('the WASM Sum and GatherV2 kernels', () => {
     const i = tf.tensor1d([0, 3], 'int32');
     expect(() => tf.gather(x, i)).toThrow(/index value 3/);
     tf.dispose([x, i]);
+  });
+
+  const slices: [number[], number[], number[], string][] = [
+    [[10, 6], [3, 0], [4, 6], 'whole rows of a matrix'],
+    [[10, 6], [2, 1], [5, 3], 'a block of a matrix'],
+    [[10, 6], [0, 5], [-1, 1], 'a column, size −1'],
+    [[5, 3, 2], [1, 0, 0], [3, 3, 2], 'whole rows of a 3-d tensor'],
+    [[5, 3, 2], [1, 1, 0], [3, 2, 2], 'a 3-d block: the stock kernel'],
+    [[8], [2], [5], 'a run of a vector'],
+    [[4, 4], [1, 1], [0, 2], 'nothing'],
+  ];
+  it.each(slices)('slices %j at %j size %j (%s) like the CPU backend, float and int', async (shape, begin, size) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const [cpu, wasm] = await both(() => tf.slice(tf.tensor(data(n, n + 1), shape), begin, size));
+    expect(wasm).toEqual(cpu);
+    const [ci, wi] = await both(() => tf.slice(tf.tensor(Int32Array.from({ length: n }, (_, i) => i - 7), shape, 'int32'), begin, size));
+    expect(wi).toEqual(ci);
+  });
+
+  it('copies only the slice, not the whole input (no read of it)', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.tensor(data(2000 * 784, 5), [2000, 784]);
+    const backend = tf.backend() as unknown as { readSync: (...a: unknown[]) => unknown };
+    const readSync = backend.readSync;
+    let reads = 0;
+    backend.readSync = function (this: unknown, ...a: unknown[]) {
+      reads++;
+      return readSync.apply(this, a);
+    };
+    try {
+      tf.slice(x, [1500, 0], [500, 784]).dispose();
+    } finally {
+      backend.readSync = readSync;
+      x.dispose();
+    }
+    expect(reads).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from '../tf';
 import { convKernel } from './conv-kernel';
 import { matMulKernel } from './matmul-kernel';
-import { gatherKernel, sumKernel } from './reduce-kernels';
+import { gatherKernel, sliceKernel, sumKernel } from './reduce-kernels';
 import { asWasmBackend } from './tfjs-internals';
 import { HAS_SIMD } from './wasm-asm';
 
@@ -27,7 +27,8 @@ export function fastTransposedMatMul(): boolean {
  * Conv2D and FusedConv2D: direct convolution on the same tiles (conv-direct.ts), no patch matrix.
  *
  * Sum over leading axes and GatherV2 of rows: heap kernels (reduce-kernels.ts), several times
- * faster than WASM's transpose-then-reduce and element-by-element gather.
+ * faster than WASM's transpose-then-reduce and element-by-element gather; Slice of rows without
+ * WASM's copy of the whole input (reduce-kernels.ts).
  *
  * Call when the WASM backend is loaded (it registers its kernels on import); later calls do nothing.
  */
@@ -46,6 +47,7 @@ export function useFastWasmKernels(): void {
   replace('FusedConv2D', (stock) => convKernel('FusedConv2D', stock));
   replace('Sum', sumKernel);
   replace('GatherV2', gatherKernel);
+  replace('Slice', sliceKernel);
   tf.unregisterKernel('Identity', 'wasm');
   tf.registerKernel({
     kernelName: 'Identity',

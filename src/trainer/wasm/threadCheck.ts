@@ -1,6 +1,7 @@
 import * as tf from '../tf';
 import { FusedAdam } from '../optim/adam';
 import { mulberry32 } from '../random';
+import { heapBernoulliLogProb } from './bernoulli';
 import { filterGradGemm } from './conv-gemm';
 import { memoryOf, wasmBackend } from './heap';
 import { kernelThreads, onOneThread, poolStats } from './pool';
@@ -74,6 +75,16 @@ function adamSteps(): tf.Tensor[] {
   return out;
 }
 
+/** The fused Bernoulli likelihood's row sums and its gradient x − sigmoid(l), logits over ±30. */
+function bernoulliAndGrad(): tf.Tensor[] {
+  const x = tf.step(random([131, 784], 19)) as tf.Tensor2D;
+  const logits = tf.mul(random([131, 784], 20), 30) as tf.Tensor2D;
+  const f = (l: tf.Tensor) => heapBernoulliLogProb(x, l as tf.Tensor2D);
+  const value = f(logits);
+  if (!value) return [];
+  return [value, tf.grad((l: tf.Tensor) => tf.sum(f(l)!))(logits)];
+}
+
 /**
  * Runs each heavy kernel (dense GEMMs plain and transposed, fused bias + relu, the direct conv,
  * the filter-gradient GEMM, Adam) on the kernels' threads and on one thread, and compares the
@@ -94,6 +105,7 @@ export function checkThreads(): ThreadCheck {
     ['fused conv2d + bias + relu, 7 images', () => tf.fused.conv2d({ x: random([7, 15, 15, 16], 12) as tf.Tensor4D, filter: random([3, 3, 16, 32], 13) as tf.Tensor4D, strides: 1, pad: 'same', bias: random([32], 14), activation: 'relu' })],
     ['conv filter gradient 32×14×14×32 → 64', () => filterGradGemm(random([32, 14, 14, 32], 15) as tf.Tensor4D, random([32, 7, 7, 64], 16) as tf.Tensor4D, 3, 3, 2, 0, 0) ?? []],
     ['Adam, 313,600 + 403 weights', adamSteps],
+    ['Bernoulli likelihood 131×784 and its gradient', bernoulliAndGrad],
   ];
   const compared: string[] = [];
   const differing: string[] = [];

@@ -74,6 +74,19 @@ export const op = {
   f32x4mul: simd(0xe6),
   f32x4div: simd(0xe7),
   f32x4max: simd(0xe9),
+  f32x4min: simd(0xe8),
+  f32x4nearest: simd(0x6a),
+  f32x4ge: simd(0x46),
+  /** f32x4.extract_lane: lane 0–3 as an f32. */
+  f32x4extractLane: (lane: number) => [...simd(0x1f), lane],
+  /** i32x4.trunc_sat_f32x4_s: each float to the nearest int32 toward 0, saturating. */
+  i32x4truncSatF32x4: simd(0xf8),
+  i32x4add: simd(0xae),
+  i32x4shl: simd(0xab),
+  /** v128.const of four equal int32s. */
+  i32x4const: (n: number) => [...simd(0x0c), ...new Uint8Array(Int32Array.of(n, n, n, n).buffer)],
+  /** v128.bitselect(a, b, mask): a's bits where mask is 1, b's where 0. */
+  v128bitselect: simd(0x52),
   /** v128.const of four equal floats. */
   f32x4const: (x: number) => [...simd(0x0c), ...new Uint8Array(Float32Array.of(x, x, x, x).buffer)],
   f32x4gt: simd(0x44),
