@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect, stepCount, curveY, lossChart, savedRuns } from './fixtures';
-import { errorArea, injectFault, resetRun, trainerState } from './pages/trainer';
+import { errorArea, exportModel, importModel, injectFault, resetRun, trainerState, wipeStorage } from './pages/trainer';
 
 /** The x values (training steps) of one trace of the loss chart. */
 async function curveX(page: Page, trace = 0): Promise<number[]> {
@@ -125,33 +125,18 @@ test('a model exported, storage cleared and the file imported draws the same sam
   await expect.poll(async () => (await samplePixels(page)).length, { timeout: 30_000 }).toBeGreaterThan(1000);
   const before = await samplePixels(page);
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /^Export .* as a model file$/ }).click();
-  const file = await (await download).path();
+  const file = await exportModel(page);
   const text = readFileSync(file, 'utf8');
   expect(JSON.parse(text)).toMatchObject({ format: 'vae-playground-model', version: 3, dataset: { id: 'mnist', shape: [28, 28, 1] } });
 
-  // Clear this site's storage: the worker's connection steps aside for the deletion.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const r = indexedDB.deleteDatabase('vae-playground');
-        r.onsuccess = () => resolve();
-        r.onerror = r.onblocked = () => reject(new Error('could not delete the database'));
-      }),
-  );
-  await page.reload();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await wipeStorage(page);
   await expect(page.getByText('No runs yet')).toBeVisible();
 
   // A refused file says why, and loads nothing.
   await page.getByLabel('Import a model file (.json)').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 300)) });
   await expect(page.getByTestId('runs-notice')).toContainText('truncated');
 
-  await page.getByLabel('Import a model file (.json)').setInputFiles(file);
-  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-  await expect(trainerState(page)).toHaveText(/paused/i, { timeout: 60_000 });
+  await importModel(page, file);
   await expect.poll(() => stepCount(page)).toBe(3);
   await expect(page.getByLabel('Hidden widths')).toHaveValue('64');
   await expect.poll(() => samplePixels(page), { timeout: 30_000 }).toBe(before);

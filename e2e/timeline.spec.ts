@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect, lossChart, stepCount } from './fixtures';
-import { trainerState, trainThenPause } from './pages/trainer';
+import { exportModel, importModel, trainerState, trainThenPause, wipeStorage } from './pages/trainer';
 import { shotPath } from './shots';
 
 // A tiny 2-D model: 60 steps of 64 give snapshots at 0, 10, 20 and 50 in a few seconds.
@@ -193,23 +193,10 @@ test('snapshots survive a reload and an export/import round trip; the video down
   expect(bytes.length).toBeGreaterThan(1000);
   expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3'); // EBML: a Matroska/WebM file
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
-  const exported = page.waitForEvent('download');
-  await page.getByRole('button', { name: /^Export .* as a model file$/ }).first().click();
-  const file = await (await exported).path();
+  const file = await exportModel(page);
   expect(JSON.parse(readFileSync(file, 'utf8')).timeline.map((s: { step: number }) => s.step)).toEqual(kept.map((s) => s.step));
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const r = indexedDB.deleteDatabase('vae-playground');
-        r.onsuccess = () => resolve();
-        r.onerror = r.onblocked = () => reject(new Error('could not delete the database'));
-      }),
-  );
-  await page.reload();
-  await page.getByRole('tab', { name: 'Runs' }).click();
-  await page.getByLabel('Import a model file (.json)').setInputFiles(file);
-  await expect(trainerState(page)).toHaveText(/paused/i, { timeout: 60_000 });
+  await wipeStorage(page);
+  await importModel(page, file);
   expect(await stepCount(page)).toBeGreaterThanOrEqual(25);
   await range(page).focus();
   await page.keyboard.press('Home');

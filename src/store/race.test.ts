@@ -63,6 +63,14 @@ function bothTraining(t: ReturnType<typeof setup>) {
   }
 }
 
+/** A race of a against b under way: started, and both runs training and saved once (A and B). */
+function racing() {
+  const t = setup();
+  t.actions.start(a, b);
+  bothTraining(t);
+  return t;
+}
+
 describe('a race of two runs', () => {
   it('starts a new run in the Train view and one in the second lane, and learns both runs’ ids', () => {
     const t = setup();
@@ -78,9 +86,7 @@ describe('a race of two runs', () => {
   });
 
   it('the second lane pauses and resumes with the Train view’s run (run bar, Space, lessons)', () => {
-    const t = setup();
-    t.actions.start(a, b);
-    bothTraining(t);
+    const t = racing();
     t.main.fire(status('paused'));
     expect(t.lane.sent.at(-1)).toEqual({ type: 'pause' });
     t.lane.fire(status('paused'));
@@ -89,9 +95,7 @@ describe('a race of two runs', () => {
   });
 
   it('ends when the Train view goes on to another run: the lane closes its run, then its worker goes', () => {
-    const t = setup();
-    t.actions.start(a, b);
-    bothTraining(t);
+    const t = racing();
     t.main.fire({ type: 'history', runId: 'other', history: { train: { step: [], nelbo: [], recon: [], kl: [], loss: [] }, test: { step: [], epoch: [], nelbo: [], recon: [], kl: [], loss: [] }, notes: [] } });
     expect(t.race.getState().live).toBe(false);
     expect(t.race.getState().message).toMatch(/Train view went on to another run/);
@@ -105,9 +109,7 @@ describe('a race of two runs', () => {
   });
 
   it('is remembered, and after a reload reopens both runs paused, the Train view’s own without reopening it', () => {
-    const t = setup();
-    t.actions.start(a, b);
-    bothTraining(t);
+    const t = racing();
     const again = createRaceStore({ ...setup('A').deps, storage: t.storage });
     expect(again.getState().entries?.map((e) => e.name)).toEqual(['d = 2', 'd = 20']);
     expect(again.getState().live).toBe(false);
