@@ -1,5 +1,6 @@
 import * as tf from '../tf';
 import { fastTransposedMatMul } from '../wasm/register';
+import { reluGrad } from './reluGrad';
 
 export type Activation = 'relu' | 'linear';
 
@@ -76,8 +77,7 @@ export const dense: DenseFn = (x, W, b, activation, opts = {}) => {
 
   const backward = (dy: tf.Tensor2D, saved: tf.Tensor[]): tf.Tensor[] => {
     const [xs, Ws, y] = saved as tf.Tensor2D[];
-    // relu'(pre) = step(y): y > 0 exactly where the pre-activation is > 0.
-    const g = activation === 'relu' ? tf.mul<tf.Tensor2D>(dy, tf.step(y)) : dy;
+    const g = activation === 'relu' ? reluGrad(dy, y) : dy;
     const dW = weightGradient(xs, g);
     const db = tf.sum(g, 0);
     if (!inputGrad) return [dW, db];

@@ -1,6 +1,7 @@
 import { gemmKernels, type HeapModule } from './gemm';
 import { MR, NR } from './gemm-wasm';
 import { convModule } from './conv-direct-wasm';
+import { kernelsFor } from './kernels';
 import { HAS_RELAXED_FMA } from './wasm-asm';
 import { isShared } from './tfjs-internals';
 import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
@@ -64,15 +65,13 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
   const [xp, bp, bias] = [padded ? scratch : a.x, scratch + xBytes, scratch + xBytes + wBytes];
   try {
     const f32 = new Float32Array(memory.buffer);
+    const threads = n * ho * wo * co * taps >= PARALLEL_MIN ? kernelThreads(memory) : 1;
     if (padded) {
-      f32.fill(0, xp >> 2, (xp + xBytes) >> 2);
-      const rowLen = w * ci;
-      for (let img = 0; img < n; img++) {
-        for (let r = 0; r < h; r++) {
-          const from = (a.x >> 2) + (img * h + r) * rowLen;
-          f32.copyWithin((xp >> 2) + ((img * hp + r + pad.top) * wp + pad.left) * ci, from, from + rowLen);
-        }
-      }
+      // Images shared out like the convolution's: bulk memory copies, not a JS loop of one call a row.
+      const k = kernelsFor(memory);
+      const [rowBytes, dstRow] = [4 * w * ci, 4 * wp * ci];
+      const first = pad.top * dstRow + 4 * pad.left * ci;
+      runCalls(memory, cut(n, partsFor(n, threads), (i0, i1) => [k.padCall(a.x + i0 * h * rowBytes, xp + i0 * hp * dstRow, i1 - i0, h, rowBytes, dstRow, hp * dstRow, first)]), threads > 1);
     }
     if (a.bias) f32.copyWithin(bias >> 2, a.bias >> 2, (a.bias >> 2) + co);
     else f32.fill(0, bias >> 2, (bias >> 2) + co);
@@ -84,7 +83,6 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
     // Runs of whole images, all panels, taken by threads as they come free: an output element is
     // summed by the same tile function in the same order on any thread, so results are bit for
     // bit one thread's.
-    const threads = n * ho * wo * co * taps >= PARALLEL_MIN ? kernelThreads(memory) : 1;
     const calls = cut(n, partsFor(n, threads), (i0, i1) =>
       Array.from({ length: co / NR }, (_, j): Call => ({
         mod, name,

@@ -1,6 +1,7 @@
 import { isShared } from './tfjs-internals';
 import { compileKernelModule, type Call, type KernelModule } from './pool';
 import { bernoulliDef } from './bernoulli-wasm';
+import { padDef, reluGradDef, stridedCopyDef } from './elementwise-wasm';
 import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /**
@@ -29,6 +30,15 @@ export interface Kernels {
    * and g = x − sigmoid(l), from x and logits l of `d` floats a row (d a multiple of 4).
    */
   bernoulliCall(x: number, l: number, g: number, out: number, rows: number, d: number): Call;
+  /** The call for out = y > 0 ? dy : 0 over floats [0, n4) (n4 a multiple of 4). */
+  reluGradCall(dy: number, y: number, out: number, n4: number): Call;
+  /**
+   * The call for n images of h rows of rowBytes at src into zeroed frames at dst (elementwise-wasm.ts):
+   * frames dstImgBytes apart, rows dstRowBytes apart, row 0 at byte firstRow of its frame.
+   */
+  padCall(src: number, dst: number, n: number, h: number, rowBytes: number, dstRowBytes: number, dstImgBytes: number, firstRow: number): Call;
+  /** The call copying n × h × w blocks of `block` bytes between two 3-level strided layouts (elementwise-wasm.ts). */
+  stridedCopyCall(src: number, dst: number, n: number, bS: number, bD: number, h: number, iS: number, iD: number, w: number, jS: number, jD: number, block: number): Call;
 }
 
 export interface AdamConstants {
@@ -141,7 +151,7 @@ const cache = new WeakMap<WebAssembly.Memory, Kernels>();
 export function kernelsFor(memory: WebAssembly.Memory): Kernels {
   let k = cache.get(memory);
   if (k) return k;
-  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef(), bernoulliDef()], isShared(memory)));
+  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef(), bernoulliDef(), reluGradDef(), padDef(), stridedCopyDef()], isShared(memory)));
   const ex = mod.exports;
   k = {
     mod,
@@ -149,6 +159,9 @@ export function kernelsFor(memory: WebAssembly.Memory): Kernels {
     finite: (p, n4) => ex.finite(p, n4),
     columnSum: (src, dst, rows, cols, c4) => void ex.columnSum(src, dst, rows, cols, c4),
     bernoulliCall: (x, l, g, out, rows, d) => ({ mod, name: 'bernoulli', args: [x, l, g, out, rows, d] }),
+    reluGradCall: (dy, y, out, n4) => ({ mod, name: 'reluGrad', args: [dy, y, out, n4] }),
+    padCall: (...args) => ({ mod, name: 'pad', args }),
+    stridedCopyCall: (...args) => ({ mod, name: 'stridedCopy', args }),
   };
   cache.set(memory, k);
   return k;

@@ -96,6 +96,9 @@ export const op = {
   i32x4allTrue: simd(0xa3),
   /** f32x4.relaxed_madd: a·b + c, fused where the CPU has FMA (relaxed SIMD). */
   f32x4madd: simd(0x105),
+  /** memory.copy (dst, src, bytes) and memory.fill (dst, byte, bytes) of the bulk memory operations. */
+  memoryCopy: [0xfc, 0x0a, 0x00, 0x00],
+  memoryFill: [0xfc, 0x0b, 0x00],
   if: [0x04, 0x40],
   /** if with an f32 result: both arms leave one f32. */
   ifF32: [0x04, 0x7d],

@@ -4,6 +4,7 @@ import { convAxis, type Padding } from './geometry';
 import { filterGrad } from './filter-grad';
 import { biasGrad, fusedConv } from './ops';
 import { transposedConv } from './transposed';
+import { reluGrad } from '../reluGrad';
 
 export interface ConvOptions {
   stride?: number;
@@ -50,8 +51,7 @@ function withGrad(
   return op(W, b) as tf.Tensor4D;
 }
 
-// relu'(pre) = step(y): y > 0 exactly where the pre-activation is > 0.
-const actGrad = (dy: tf.Tensor4D, y: tf.Tensor4D, act: Activation): tf.Tensor4D => (act === 'relu' ? tf.mul(dy, tf.step(y)) : dy);
+const actGrad = (dy: tf.Tensor4D, y: tf.Tensor4D, act: Activation): tf.Tensor4D => (act === 'relu' ? reluGrad(dy, y) : dy);
 
 /**
  * Conv layer with a hand-written gradient that runs fast on WASM (which lacks

@@ -1,5 +1,6 @@
 import * as tf from '../../tf';
 import { type Axis, type Phase, phases, windowPad } from './geometry';
+import { heapInterleave } from '../../wasm/interleave';
 import { explicit, fusedConv } from './ops';
 
 type Act = 'relu' | 'linear';
@@ -17,7 +18,7 @@ const NARROW = 8;
  * (ah, aw: the axes of the conv it transposes): dL/dx of a stride-s conv, and the forward of a
  * decoder's upsampling layer. WASM's Conv2DBackpropInput is a naive loop (~7× slower here), and
  * zero-insertion wastes (s²−1)/s² of a conv; here the s² output phases (see `phases`) are
- * stride-1 XNNPACK convs of the undilated dy, put in place by an interleave. Bias and
+ * stride-1 convs of the undilated dy, put in place by an interleave (one strided copy on WASM). Bias and
  * activation are fused into those convs: both commute with the interleaving. It records no
  * gradient of its own (see fusedConv): layers.ts wraps it in a customGrad.
  */
@@ -65,6 +66,8 @@ function perPhase(dy: tf.Tensor4D, W: tf.Tensor4D, s: number, ah: Axis, aw: Axis
     }),
   );
   if (s === 1) return outs[0];
+  const placed = heapInterleave(outs, s, ah.in, aw.in);
+  if (placed) return placed;
   // Stack on a new leading axis, then transposes of rank ≤ 4: WASM's Transpose took 85 ms for
   // one rank-5 permutation of 0.8M floats, its Concat copies one innermost row at a time, and
   // its DepthToSpace is a per-element loop.
@@ -104,6 +107,8 @@ function asChannels(dy: tf.Tensor4D, W: tf.Tensor4D, s: number, ah: Axis, aw: Ax
   const [mh, mw] = [Math.ceil(ah.in / s), Math.ceil(aw.in / s)];
   const e = explicit(dy, windowPad(ah.out, wh.lo, wh.len, mh), windowPad(aw.out, ww.lo, ww.len, mw));
   const y = fusedConv(e.x, filter, 1, e.pad, bias && tf.tile(bias, [s * s]), act);
+  const placed = heapInterleave(y, s, ah.in, aw.in);
+  if (placed) return placed;
   const n = y.shape[0];
   // [(n, m), m', rh, (rw, ci)] → [(n, m), rh, m', (rw, ci)]: depthToSpace in one rank-4 transpose.
   const split = tf.reshape(y, [n * mh, mw, s, s * ci]);

@@ -1,0 +1,45 @@
+import * as tf from '../tf';
+import { heapKernels, memoryOf, pointer, uninitialised, wasmBackend } from './heap';
+import { cut, kernelThreads, partsFor, runCalls, type Call } from './pool';
+
+/** Below this many floats the copy stays on one thread. */
+const PARALLEL_MIN = 1 << 16;
+
+/**
+ * The s² phase outputs of a transposed convolution put in place on the WASM heap:
+ * out[b, i·s + rh, j·s + rw, :] = phase (rh, rw)[b, i, j, :], cropped to [n, H, W, c]. The phases
+ * come as s² tensors [n, h, w, c], or as one [n, h, w, s²·c] with phase rh·s + rw in channels
+ * (rh·s + rw)·c … + c − 1. One strided copy per phase and run of images (tfjs needs a stack and two
+ * transposes, ~8 % of a conv VAE's step). null off WASM or when the shapes do not fit.
+ */
+export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H: number, W: number): tf.Tensor4D | null {
+  const backend = wasmBackend();
+  const list = Array.isArray(phases) ? phases : null;
+  const [n, h, w, depth] = (list ? list[0] : (phases as tf.Tensor4D)).shape;
+  const c = list ? depth : depth / (s * s);
+  const fits =
+    (list ? list.length === s * s && list.every((t) => t.dtype === 'float32' && t.shape.every((d, k) => d === list[0].shape[k])) : Number.isInteger(c) && (phases as tf.Tensor4D).dtype === 'float32') &&
+    H <= h * s && W <= w * s && H > (h - 1) * s && W > (w - 1) * s;
+  if (!backend || !fits || n * H * W * c === 0) return null;
+  const out = uninitialised(backend, [n, H, W, c]) as tf.Tensor4D;
+  const memory = memoryOf(backend);
+  const k = heapKernels(backend);
+  const block = 4 * c;
+  const jS = list ? block : s * s * block;
+  const [iS, bS] = [w * jS, h * w * jS];
+  const [jD, iD, bD] = [s * block, s * W * block, H * W * block];
+  const dst = pointer(backend, out);
+  const threads = n * H * W * c >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+  const calls: Call[] = [];
+  for (let rh = 0; rh < s; rh++) {
+    for (let rw = 0; rw < s; rw++) {
+      const p = rh * s + rw;
+      const src = list ? pointer(backend, list[p]) : pointer(backend, phases as tf.Tensor4D) + p * block;
+      const [hv, wv] = [Math.min(h, Math.ceil((H - rh) / s)), Math.min(w, Math.ceil((W - rw) / s))];
+      const at = dst + (rh * W + rw) * block;
+      calls.push(...cut(n, partsFor(n, threads), (b0, b1) => [k.stridedCopyCall(src + b0 * bS, at + b0 * bD, b1 - b0, bS, bD, hv, iS, iD, wv, jS, jD, block)]));
+    }
+  }
+  runCalls(memory, calls, threads > 1);
+  return out;
+}
