@@ -10,7 +10,7 @@ afterEach(() => splitForTesting(1));
 
 const random = (shape: number[], seed: number) => {
   const r = mulberry32(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => 2 * r() - 1), shape) as tf.Tensor4D;
+  return tf.tensor4d(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => 2 * r() - 1), shape as [number, number, number, number]);
 };
 
 /** The definition, element by element: out[b, i·s + rh, j·s + rw, :] = phase (rh, rw)[b, i, j, :]. */
@@ -33,7 +33,7 @@ describe('the transposed conv phases put in place on the WASM heap', () => {
     [2, [3, 4, 4, 8], 7, 7], // an odd size: the last row and column cropped
     [3, [2, 3, 2, 5], 8, 6],
     [2, [5, 7, 7, 1], 14, 13], // one channel: blocks of one float
-  ])('stride %i, phases %j, into %i × %i, from a list and from channels', (s, shape, H, W) => {
+  ] as [number, number[], number, number][])('stride %i, phases %j, into %i × %i, from a list and from channels', (s, shape, H, W) => {
     const [n, h, w, c] = shape;
     const phases = Array.from({ length: s * s }, (_, p) => random(shape, 10 + p));
     const want = reference(phases.map((t) => t.dataSync() as Float32Array), shape, s, H, W);

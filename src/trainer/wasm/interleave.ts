@@ -9,23 +9,24 @@ const PARALLEL_MIN = 1 << 16;
  * The s² phase outputs of a transposed convolution put in place on the WASM heap:
  * out[b, i·s + rh, j·s + rw, :] = phase (rh, rw)[b, i, j, :], cropped to [n, H, W, c]. The phases
  * come as s² tensors [n, h, w, c], or as one [n, h, w, s²·c] with phase rh·s + rw in channels
- * (rh·s + rw)·c … + c − 1. One strided copy per phase and run of images (tfjs needs a stack and two
+ * (rh·s + rw)·c … + c − 1 (and any channels after the s²·c, left out: `c` then says how many a
+ * phase has). One strided copy per phase and run of images (tfjs needs a stack and two
  * transposes, ~8 % of a conv VAE's step). null off WASM or when the shapes do not fit.
  */
-export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H: number, W: number): tf.Tensor4D | null {
+export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H: number, W: number, channels?: number): tf.Tensor4D | null {
   const backend = wasmBackend();
   const list = Array.isArray(phases) ? phases : null;
   const [n, h, w, depth] = (list ? list[0] : (phases as tf.Tensor4D)).shape;
-  const c = list ? depth : depth / (s * s);
+  const c = list ? depth : (channels ?? depth / (s * s));
   const fits =
-    (list ? list.length === s * s && list.every((t) => t.dtype === 'float32' && t.shape.every((d, k) => d === list[0].shape[k])) : Number.isInteger(c) && (phases as tf.Tensor4D).dtype === 'float32') &&
+    (list ? list.length === s * s && list.every((t) => t.dtype === 'float32' && t.shape.every((d, k) => d === list[0].shape[k])) : Number.isInteger(c) && s * s * c <= depth && (phases as tf.Tensor4D).dtype === 'float32') &&
     H <= h * s && W <= w * s && H > (h - 1) * s && W > (w - 1) * s;
   if (!backend || !fits || n * H * W * c === 0) return null;
   const out = uninitialised(backend, [n, H, W, c]) as tf.Tensor4D;
   const memory = memoryOf(backend);
   const k = heapKernels(backend);
   const block = 4 * c;
-  const jS = list ? block : s * s * block;
+  const jS = 4 * depth;
   const [iS, bS] = [w * jS, h * w * jS];
   const [jD, iD, bD] = [s * block, s * W * block, H * W * block];
   const dst = pointer(backend, out);

@@ -81,8 +81,9 @@ const cases: Case[] = [];
 for (const kind of ['conv', 'transpose'] as const) {
   for (const stride of [1, 2]) {
     for (const k of [3, 5]) {
-      // 8+ channels take transposedConv's per-phase path, fewer its all-phases-as-channels path.
-      for (const [ci, co] of [[1, 3], [3, 1], [9, 8]]) {
+      // 8+ channels take transposedConv's per-phase path, fewer its all-phases-as-channels path;
+      // 8 → 1 that path with its channels padded to 8 for our WASM conv (a decoder's last layer).
+      for (const [ci, co] of [[1, 3], [3, 1], [9, 8], [8, 1]]) {
         // 8 divides evenly; 7 at stride 2 exercises the odd size (7 → 4 → 7) of a 28-pixel model.
         for (const size of [8, 7]) cases.push({ kind, size, k, stride, ci, co, act: size === 7 ? 'relu' : 'linear', pad: 'same' });
       }
