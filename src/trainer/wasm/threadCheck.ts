@@ -87,7 +87,7 @@ function bernoulliAndGrad(): tf.Tensor[] {
 
 /**
  * Runs each heavy kernel (dense GEMMs plain and transposed, fused bias + relu, the direct conv,
- * the filter-gradient GEMM, Adam) on the kernels' threads and on one thread, and compares the
+ * the filter-gradient GEMM, Adam, the Bernoulli likelihood) on the kernels' threads and on one thread, and compares the
  * results bit for bit: the work is split over independent output rows or elements, so the
  * summation order cannot change. Needs the WASM backend.
  */

@@ -106,8 +106,8 @@ function asChannels(dy: tf.Tensor4D, W: tf.Tensor4D, s: number, ah: Axis, aw: Ax
   const g = tf.reshape(gatherTaps(W, idx), [wh.len * ww.len, s * s, co, ci]);
   let filter = tf.reshape(tf.transpose(g, [0, 2, 1, 3]), [wh.len, ww.len, co, s * s * ci]) as tf.Tensor4D;
   let tiled = bias && tf.tile(bias, [s * s]);
-  // On WASM, zero channels up to a multiple of 8 put the conv on our kernel (wasm/conv-kernel.ts), about
-  // twice XNNPACK's speed at 4 output channels even with the zeros; the interleave leaves them out.
+  // On WASM, zero channels up to a multiple of 8 put the conv on our kernel (wasm/conv-kernel.ts, shared
+  // over the kernel threads) instead of XNNPACK on one thread; the interleave leaves them out.
   const extra = (8 - ((s * s * ci) % 8)) % 8;
   if (extra > 0 && co >= 8 && wasmBackend()) {
     filter = tf.pad(filter, [[0, 0], [0, 0], [0, 0], [0, extra]]);
