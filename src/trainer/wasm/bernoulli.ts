@@ -1,10 +1,7 @@
 import * as tf from '../tf';
 import { heapKernels, memoryOf, pointer, uninitialised, wasmBackend } from './heap';
-import { cut, kernelThreads, partsFor, runCalls } from './pool';
+import { ELEMENTWISE_PARALLEL_MIN, runCut, threadsFor } from './pool';
 import type { WasmBackendInternals } from './tfjs-internals';
-
-/** Below this many pixels the likelihood stays on one thread: waking helpers costs more. */
-const PARALLEL_MIN = 1 << 16;
 
 /** [Σ x·l − softplus(l) per row, x − sigmoid(l)] by the SIMD kernel, rows shared out over the kernel threads. */
 function run(backend: WasmBackendInternals, x: tf.Tensor2D, logits: tf.Tensor2D): [tf.Tensor1D, tf.Tensor2D] {
@@ -13,11 +10,11 @@ function run(backend: WasmBackendInternals, x: tf.Tensor2D, logits: tf.Tensor2D)
   const g = uninitialised(backend, [rows, d]) as tf.Tensor2D;
   const memory = memoryOf(backend);
   const k = heapKernels(backend);
-  const threads = rows * d >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+  const threads = threadsFor(memory, rows * d, ELEMENTWISE_PARALLEL_MIN);
   const [px, pl, pg, po] = [pointer(backend, x), pointer(backend, logits), pointer(backend, g), pointer(backend, out)];
   const at = (p: number, r: number) => p + 4 * r * d;
   // Whole rows per call: each row is summed by the same code in the same order on any thread.
-  runCalls(memory, cut(rows, partsFor(rows, threads), (r0, r1) => [k.bernoulliCall(at(px, r0), at(pl, r0), at(pg, r0), po + 4 * r0, r1 - r0, d)]), threads > 1);
+  runCut(memory, rows, threads, (r0, r1) => [k.bernoulliCall(at(px, r0), at(pl, r0), at(pg, r0), po + 4 * r0, r1 - r0, d)]);
   return [out, g];
 }
 

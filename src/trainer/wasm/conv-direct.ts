@@ -4,7 +4,7 @@ import { convModule } from './conv-direct-wasm';
 import { kernelsFor } from './kernels';
 import { HAS_RELAXED_FMA } from './wasm-asm';
 import { isShared } from './tfjs-internals';
-import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
+import { compileKernelModule, runCut, threadsFor, type Call, type KernelModule } from './pool';
 
 export interface ConvArgs {
   /** Byte offsets on the heap: input [n, h, w, ci], filter [kh, kw, ci, co], bias [co] or 0, output [n, ho, wo, co]. */
@@ -65,13 +65,13 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
   const [xp, bp, bias] = [padded ? scratch : a.x, scratch + xBytes, scratch + xBytes + wBytes];
   try {
     const f32 = new Float32Array(memory.buffer);
-    const threads = n * ho * wo * co * taps >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+    const threads = threadsFor(memory, n * ho * wo * co * taps, PARALLEL_MIN);
     if (padded) {
       // Images shared out like the convolution's: bulk memory copies, not a JS loop of one call a row.
       const k = kernelsFor(memory);
       const [rowBytes, dstRow] = [4 * w * ci, 4 * wp * ci];
       const first = pad.top * dstRow + 4 * pad.left * ci;
-      runCalls(memory, cut(n, partsFor(n, threads), (i0, i1) => [k.padCall(a.x + i0 * h * rowBytes, xp + i0 * hp * dstRow, i1 - i0, h, rowBytes, dstRow, hp * dstRow, first)]), threads > 1);
+      runCut(memory, n, threads, (i0, i1) => [k.padCall(a.x + i0 * h * rowBytes, xp + i0 * hp * dstRow, i1 - i0, h, rowBytes, dstRow, hp * dstRow, first)]);
     }
     if (a.bias) f32.copyWithin(bias >> 2, a.bias >> 2, (a.bias >> 2) + co);
     else f32.fill(0, bias >> 2, (bias >> 2) + co);
@@ -83,13 +83,12 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
     // Runs of whole images, all panels, taken by threads as they come free: an output element is
     // summed by the same tile function in the same order on any thread, so results are bit for
     // bit one thread's.
-    const calls = cut(n, partsFor(n, threads), (i0, i1) =>
+    runCut(memory, n, threads, (i0, i1) =>
       Array.from({ length: co / NR }, (_, j): Call => ({
         mod, name,
         args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), kw * ci, kh, row, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
       })),
     );
-    runCalls(memory, calls, threads > 1);
   } finally {
     heap._free(scratch);
   }

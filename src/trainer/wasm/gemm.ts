@@ -1,6 +1,6 @@
 import { gemmModule, MR, NR } from './gemm-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
-import { compileKernelModule, cut, kernelThreads, partsFor, runCalls, type Call, type KernelModule } from './pool';
+import { compileKernelModule, cut, partsFor, runCalls, threadsFor, type Call, type KernelModule } from './pool';
 import { isShared, type HeapModule } from './tfjs-internals';
 
 export { HAS_RELAXED_FMA };
@@ -81,7 +81,7 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     const f32 = new Float32Array(memory.buffer);
     f32.fill(0, bias >> 2, (bias + biasBytes) >> 2);
     if (g.bias) f32.copyWithin(bias >> 2, g.bias >> 2, (g.bias >> 2) + n);
-    const threads = m * n * depth >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+    const threads = threadsFor(memory, m * n * depth, PARALLEL_MIN);
     const call = (name: string, ...args: number[]): Call => ({ mod: k.mod, name, args });
     // Packing, shared out too: A by blocks of MR rows, B by panels of NR columns (each part
     // writes its own blocks and panels; a copy, so no rounding anywhere).

@@ -1,9 +1,6 @@
 import * as tf from '../tf';
 import { heapKernels, memoryOf, pointer, uninitialised, wasmBackend } from './heap';
-import { cut, kernelThreads, partsFor, runCalls, type Call } from './pool';
-
-/** Below this many floats the copy stays on one thread. */
-const PARALLEL_MIN = 1 << 16;
+import { cut, ELEMENTWISE_PARALLEL_MIN, partsFor, runCalls, threadsFor, type Call } from './pool';
 
 /**
  * The s² phase outputs of a transposed convolution put in place on the WASM heap:
@@ -30,7 +27,7 @@ export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H
   const [iS, bS] = [w * jS, h * w * jS];
   const [jD, iD, bD] = [s * block, s * W * block, H * W * block];
   const dst = pointer(backend, out);
-  const threads = n * H * W * c >= PARALLEL_MIN ? kernelThreads(memory) : 1;
+  const threads = threadsFor(memory, n * H * W * c, ELEMENTWISE_PARALLEL_MIN);
   const calls: Call[] = [];
   for (let rh = 0; rh < s; rh++) {
     for (let rw = 0; rw < s; rw++) {

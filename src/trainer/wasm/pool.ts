@@ -218,6 +218,19 @@ export function cut(n: number, parts: number, make: (from: number, to: number) =
   return Array.from({ length: parts }, (_, t) => share(n, parts, t)).flatMap(([from, to]) => (to > from ? make(from, to) : []));
 }
 
+/** Below this many floats an element-wise pass (likelihood, relu's gradient, an interleave) stays on one thread: waking helpers costs more. */
+export const ELEMENTWISE_PARALLEL_MIN = 1 << 16;
+
+/** Threads for a kernel of `work` units: every kernel thread, or one below `min`. */
+export function threadsFor(memory: WebAssembly.Memory, work: number, min: number): number {
+  return work >= min ? kernelThreads(memory) : 1;
+}
+
+/** Runs `make`'s calls for `n` items cut into runs for `threads` threads (see cut and runCalls). */
+export function runCut(memory: WebAssembly.Memory, n: number, threads: number, make: (from: number, to: number) => Call[]): void {
+  runCalls(memory, cut(n, partsFor(n, threads), make), threads > 1);
+}
+
 /** [from, to) of `n` items for part t of `parts`, in contiguous, nearly equal runs. */
 export function share(n: number, parts: number, t: number): [number, number] {
   return [Math.floor((n * t) / parts), Math.floor((n * (t + 1)) / parts)];

@@ -1,9 +1,6 @@
 import * as tf from '../tf';
 import { heapKernels, heapView, memoryOf, pointer, uninitialised, wasmBackend } from './heap';
-import { cut, kernelThreads, partsFor, runCalls } from './pool';
-
-/** Below this many floats the pass stays on one thread: waking helpers costs more. */
-const PARALLEL_MIN = 1 << 16;
+import { ELEMENTWISE_PARALLEL_MIN, runCut, threadsFor } from './pool';
 
 /**
  * y > 0 ? dy : 0 (relu's backward pass given its output y) in one SIMD pass on the WASM heap, runs of
@@ -18,8 +15,7 @@ export function heapReluGrad<T extends tf.Tensor>(dy: T, y: T): T | null {
   const k = heapKernels(backend);
   const [pd, py, po] = [pointer(backend, dy), pointer(backend, y), pointer(backend, out)];
   const quads = dy.size >> 2;
-  const threads = dy.size >= PARALLEL_MIN ? kernelThreads(memory) : 1;
-  runCalls(memory, cut(quads, partsFor(quads, threads), (q0, q1) => [k.reluGradCall(pd + 16 * q0, py + 16 * q0, po + 16 * q0, 4 * (q1 - q0))]), threads > 1);
+  runCut(memory, quads, threadsFor(memory, dy.size, ELEMENTWISE_PARALLEL_MIN), (q0, q1) => [k.reluGradCall(pd + 16 * q0, py + 16 * q0, po + 16 * q0, 4 * (q1 - q0))]);
   const [o, d, v] = [heapView(backend, out), heapView(backend, dy), heapView(backend, y)];
   for (let i = 4 * quads; i < dy.size; i++) o[i] = v[i] > 0 ? d[i] : 0;
   return out;
