@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { pageControls } from './bench/puppeteerPage.mjs';
 import { CHROMIUM_ARGS, executablePath, startPreview, waitFor } from './headless.mjs';
 
 const ARCH = process.env.PROFILE_ARCH ?? 'mlp';
@@ -27,16 +28,10 @@ try {
   await page.evaluateOnNewDocument(() => ['vae-playground:visited', 'vae-playground:welcome-dismissed'].forEach((k) => localStorage.setItem(k, '1')));
   await page.goto(THREADS ? `${url}?threads=${THREADS}` : url);
   await page.waitForSelector('#backend-select');
-  const select = (label, value) =>
-    page.evaluate((label, value) => {
-      const el = document.getElementById(label) ?? [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === label)?.control;
-      el.value = value;
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }, label, value);
+  const { select, click, steps } = pageControls(page);
   await select('backend-select', 'wasm');
   if (ARCH === 'conv') await select('Architecture', 'conv');
-  const steps = () => page.evaluate(() => Number(document.querySelector('[data-testid=step-count]')?.textContent ?? 'NaN'));
-  await page.evaluate(() => [...document.querySelectorAll('button:not([role=tab])')].find((b) => b.textContent.trim() === 'Train')?.click());
+  await click('Train');
   await waitFor(async () => (await steps()) >= 30, 120_000, 'step 30 (warm-up)', 'profile');
   const worker = page.workers().find((w) => w.url().includes('trainer.worker'));
   if (!worker) throw new Error('profile: the trainer worker was not found');

@@ -2,20 +2,13 @@
 // on WASM. Playwright's Firefox needs its own build, which cannot be downloaded here; Debian's
 // firefox-esr can (apt-get install -y firefox-esr).
 import { existsSync } from 'node:fs';
+import { waitFor } from '../headless.mjs';
+import { pageControls } from './puppeteerPage.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function poll(fn, timeoutMs, what) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`bench (firefox): timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
+const poll = (fn, timeoutMs, what) => waitFor(fn, timeoutMs, what, 'bench (firefox)');
 
 /** images/s of `architecture` on `backend` in Firefox, or { skipped } when Firefox is not installed. */
 export async function measureFirefox(url, backend, architecture, seconds) {
@@ -29,21 +22,10 @@ export async function measureFirefox(url, backend, architecture, seconds) {
     // As a returning visitor: a first visit would start training on its own.
     await page.evaluate(() => ['vae-playground:visited', 'vae-playground:welcome-dismissed'].forEach((k) => localStorage.setItem(k, '1')));
     await page.goto(url);
-    const select = (id, value) =>
-      page.evaluate(
-        (id, value) => {
-          const el = document.getElementById(id) ?? [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === id)?.control;
-          el.value = value;
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-        },
-        id,
-        value,
-      );
+    const { select, click, steps } = pageControls(page);
     await poll(() => page.evaluate(() => !!document.getElementById('backend-select')), 60_000, 'the page');
     await select('backend-select', backend);
     if (architecture === 'conv') await select('Architecture', 'conv');
-    const steps = () => page.evaluate(() => Number(document.querySelector('[data-testid=step-count]')?.textContent ?? 'NaN'));
-    const click = (label) => page.evaluate((label) => [...document.querySelectorAll('button:not([role=tab])')].find((b) => b.textContent.trim() === label)?.click(), label);
     const t0 = Date.now();
     await click('Train');
     await poll(async () => (await steps()) >= 1, 240_000, 'the first step');
