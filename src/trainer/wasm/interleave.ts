@@ -13,12 +13,15 @@ import { cut, ELEMENTWISE_PARALLEL_MIN, partsFor, runCalls, threadsFor, type Cal
 export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H: number, W: number, channels?: number): tf.Tensor4D | null {
   const backend = wasmBackend();
   const list = Array.isArray(phases) ? phases : null;
-  const [n, h, w, depth] = (list ? list[0] : (phases as tf.Tensor4D)).shape;
+  const packed = list ? null : (phases as tf.Tensor4D);
+  const [n, h, w, depth] = (list ? list[0] : packed!).shape;
   const c = list ? depth : (channels ?? depth / (s * s));
-  const fits =
-    (list ? list.length === s * s && list.every((t) => t.dtype === 'float32' && t.shape.every((d, k) => d === list[0].shape[k])) : Number.isInteger(c) && s * s * c <= depth && (phases as tf.Tensor4D).dtype === 'float32') &&
-    H <= h * s && W <= w * s && H > (h - 1) * s && W > (w - 1) * s;
-  if (!backend || !fits || n * H * W * c === 0) return null;
+  const inputsFit = list
+    ? list.length === s * s && list.every((t) => t.dtype === 'float32' && t.shape.every((d, k) => d === list[0].shape[k]))
+    : Number.isInteger(c) && s * s * c <= depth && packed!.dtype === 'float32';
+  // The phases cover the output (H ≤ h·s), and none has a row or column wholly outside it.
+  const covers = H <= h * s && W <= w * s && H > (h - 1) * s && W > (w - 1) * s;
+  if (!backend || !inputsFit || !covers || n * H * W * c === 0) return null;
   const out = uninitialised(backend, [n, H, W, c]) as tf.Tensor4D;
   const memory = memoryOf(backend);
   const k = heapKernels(backend);
@@ -32,7 +35,7 @@ export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H
   for (let rh = 0; rh < s; rh++) {
     for (let rw = 0; rw < s; rw++) {
       const p = rh * s + rw;
-      const src = list ? pointer(backend, list[p]) : pointer(backend, phases as tf.Tensor4D) + p * block;
+      const src = list ? pointer(backend, list[p]) : pointer(backend, packed!) + p * block;
       const [hv, wv] = [Math.min(h, Math.ceil((H - rh) / s)), Math.min(w, Math.ceil((W - rw) / s))];
       const at = dst + (rh * W + rw) * block;
       calls.push(...cut(n, partsFor(n, threads), (b0, b1) => [k.stridedCopyCall(src + b0 * bS, at + b0 * bD, b1 - b0, bS, bD, hv, iS, iD, wv, jS, jD, block)]));
