@@ -19,7 +19,7 @@ export function heapInterleave(phases: tf.Tensor4D[] | tf.Tensor4D, s: number, H
   const inputsFit = list
     ? list.length === s * s && list.every((t) => t.dtype === 'float32' && t.shape.every((d, k) => d === list[0].shape[k]))
     : Number.isInteger(c) && s * s * c <= depth && packed!.dtype === 'float32';
-  // The phases cover the output (H ≤ h·s), and none has a row or column wholly outside it.
+  // The phases cover the output (H ≤ h·s), and it reaches the first phase's last row ((h − 1)·s < H).
   const covers = H <= h * s && W <= w * s && H > (h - 1) * s && W > (w - 1) * s;
   if (!backend || !inputsFit || !covers || n * H * W * c === 0) return null;
   const out = uninitialised(backend, [n, H, W, c]) as tf.Tensor4D;
