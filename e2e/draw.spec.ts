@@ -83,7 +83,16 @@ test('draw half a digit and complete it two ways; cancel; touch strokes count', 
   await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
   await expect(page.getByText('Cancelled.')).toBeVisible();
   await expect(page.getByTestId('optimize-progress')).toHaveCount(0);
-  const points = await elboPoints(page);
+  // The chart redraws at most every 150 ms (SmallPlot), so the points that streamed in before the
+  // cancel may be drawn just after it: wait for two reads 300 ms apart to agree, then demand stillness.
+  let points = -1;
+  await expect
+    .poll(async () => {
+      const before = points;
+      points = await elboPoints(page);
+      return points === before;
+    }, { intervals: [300] })
+    .toBe(true);
   expect(points).toBeGreaterThan(20);
   expect(points).toBeLessThan(20000);
   await page.waitForTimeout(800);
