@@ -44,7 +44,7 @@ test('on an isolated page the kernels run on every core, bit for bit as on one t
   );
   expect(result.error).toBeUndefined();
   expect(result.threads).toBe(cores);
-  expect(result.compared).toHaveLength(10);
+  expect(result.compared).toHaveLength(13);
   expect(result.differing).toEqual([]);
 
   await trainOnWasm(page);

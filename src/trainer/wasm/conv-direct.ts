@@ -1,6 +1,7 @@
 import { gemmKernels, type HeapModule } from './gemm';
 import { MR, NR } from './gemm-wasm';
 import { convModule } from './conv-direct-wasm';
+import { thinConvModule, type ThinShape } from './conv-thin-wasm';
 import { kernelsFor } from './kernels';
 import { HAS_RELAXED_FMA } from './wasm-asm';
 import { isShared } from './tfjs-internals';
@@ -22,28 +23,59 @@ export interface ConvArgs {
   stride: number;
   ho: number;
   wo: number;
-  pad: { top: number; bottom: number; left: number; right: number };
+  pad: Padding;
   relu: boolean;
 }
 
 /** Below this many multiply-adds a convolution stays on one thread. */
-const PARALLEL_MIN = 1 << 19;
+export const PARALLEL_MIN = 1 << 19;
+
+/**
+ * Filters with at most this many taps (kh·kw·ci) run on the thin kernel (conv-thin-wasm.ts), all
+ * taps unrolled in one tile call. A first layer on one channel (9 taps): 2.8 ms a step on the
+ * generic kernel, as slow as XNNPACK's, for 7 M multiply-adds.
+ */
+export const THIN_TAPS = 32;
 
 /** How often convDirect ran: lets tests see that the registered kernels are the ones running. */
 export const convStats = { calls: 0 };
 
 const modules = new WeakMap<WebAssembly.Memory, Map<string, KernelModule>>();
 
-function moduleFor(memory: WebAssembly.Memory, step: number, rest: number) {
+function moduleFor(memory: WebAssembly.Memory, key: string, build: () => Uint8Array) {
   let byShape = modules.get(memory);
   if (!byShape) modules.set(memory, (byShape = new Map()));
-  const key = `${step}/${rest}`;
   let m = byShape.get(key);
   if (!m) {
-    m = compileKernelModule(memory, convModule(step, rest, HAS_RELAXED_FMA, isShared(memory)));
+    m = compileKernelModule(memory, build());
     byShape.set(key, m);
   }
   return m;
+}
+
+/** The thin-conv module for a geometry (a layer's forward conv and its filter gradient share it). */
+export function thinModule(memory: WebAssembly.Memory, s: ThinShape): KernelModule {
+  return moduleFor(memory, `thin ${JSON.stringify(s)}`, () => thinConvModule(s, HAS_RELAXED_FMA, isShared(memory)));
+}
+
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Copies n NHWC images at x into zeroed frames at dst, `pad` around each: images shared out over
+ * `threads` as the convolution will be, by bulk memory copies (not a JS loop of one call a row).
+ */
+export function padImages(memory: WebAssembly.Memory, x: number, dst: number, dims: { n: number; h: number; w: number; ci: number }, pad: Padding, threads: number): void {
+  const { n, h, w, ci } = dims;
+  const [hp, wp] = [h + pad.top + pad.bottom, w + pad.left + pad.right];
+  const k = kernelsFor(memory);
+  const [rowBytes, dstRow] = [4 * w * ci, 4 * wp * ci];
+  const first = pad.top * dstRow + 4 * pad.left * ci;
+  runCut(memory, n, threads, (i0, i1) => [k.padCall(x + i0 * h * rowBytes, dst + i0 * hp * dstRow, i1 - i0, h, rowBytes, dstRow, hp * dstRow, first)]);
 }
 
 /**
@@ -66,27 +98,26 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
   try {
     const f32 = new Float32Array(memory.buffer);
     const threads = threadsFor(memory, n * ho * wo * co * taps, PARALLEL_MIN);
-    if (padded) {
-      // Images shared out like the convolution's: bulk memory copies, not a JS loop of one call a row.
-      const k = kernelsFor(memory);
-      const [rowBytes, dstRow] = [4 * w * ci, 4 * wp * ci];
-      const first = pad.top * dstRow + 4 * pad.left * ci;
-      runCut(memory, n, threads, (i0, i1) => [k.padCall(a.x + i0 * h * rowBytes, xp + i0 * hp * dstRow, i1 - i0, h, rowBytes, dstRow, hp * dstRow, first)]);
-    }
+    if (padded) padImages(memory, a.x, xp, a, pad, threads);
     if (a.bias) f32.copyWithin(bias >> 2, a.bias >> 2, (a.bias >> 2) + co);
     else f32.fill(0, bias >> 2, (bias >> 2) + co);
     gemmKernels(memory).packB(a.filter, bp, taps, co, 4 * co, 4);
-    const mod = moduleFor(memory, 4 * stride * ci, wo % MR);
-    const name = a.relu ? 'dconvPanel_relu' : 'dconvPanel';
     const row = 4 * wp * ci;
     const outRow = 4 * wo * co;
+    const thin: ThinShape | null = taps <= THIN_TAPS ? { step: 4 * stride * ci, row, kh, kwci: kw * ci, rest: wo % MR } : null;
+    const mod = thin
+      ? thinModule(memory, thin)
+      : moduleFor(memory, `${4 * stride * ci}/${wo % MR}`, () => convModule(4 * stride * ci, wo % MR, HAS_RELAXED_FMA, isShared(memory)));
+    const name = `${thin ? 'thinPanel' : 'dconvPanel'}${a.relu ? '_relu' : ''}`;
+    // The two panels take the same arguments but for the generic one's filter-row loop (kwci, kh).
+    const loopArgs = thin ? [] : [kw * ci, kh, row];
     // Runs of whole images, all panels, taken by threads as they come free: an output element is
     // summed by the same tile function in the same order on any thread, so results are bit for
     // bit one thread's.
     runCut(memory, n, threads, (i0, i1) =>
       Array.from({ length: co / NR }, (_, j): Call => ({
         mod, name,
-        args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), kw * ci, kh, row, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
+        args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), ...loopArgs, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
       })),
     );
   } finally {

@@ -1,6 +1,6 @@
 import * as tf from '../tf';
 import { asWasmBackend, memoryOf } from './tfjs-internals';
-import { convDirect } from './conv-direct';
+import { convDirect, THIN_TAPS } from './conv-direct';
 import { NR } from './gemm-wasm';
 
 
@@ -13,13 +13,13 @@ type Attrs = {
   activation?: string;
 };
 
-/** Below this many input channels XNNPACK's own kernel is as fast (a first layer: 1 channel, 9 taps). */
+/** Below this many input channels the generic kernel is no faster than XNNPACK's; only thin filters (THIN_TAPS) run ours. */
 const MIN_CHANNELS = 8;
 
 /**
  * Conv2D / FusedConv2D for the WASM backend on our direct-convolution kernels (conv-direct.ts)
  * when it can: NHWC float32, equal strides, no dilation, output channels a multiple of 8, at least
- * 8 input channels, linear or relu. Anything else goes to tfjs's own kernel, `stock`.
+ * 8 input channels or few taps (a first layer on one channel), linear or relu. Anything else goes to tfjs's own kernel, `stock`.
  */
 export function convKernel(kernelName: 'Conv2D' | 'FusedConv2D', stock: tf.KernelConfig): tf.KernelConfig {
   return {
@@ -37,7 +37,7 @@ export function convKernel(kernelName: 'Conv2D' | 'FusedConv2D', stock: tf.Kerne
       const usable =
         memory && x && filter && x.dtype === 'float32' && filter.dtype === 'float32' && x.shape.length === 4 &&
         (attrs.dataFormat ?? 'NHWC') === 'NHWC' && sh === sw && dh === 1 && dw === 1 &&
-        x.shape[3] >= MIN_CHANNELS && filter.shape[3] % NR === 0 && preluActivationWeights == null &&
+        (x.shape[3] >= MIN_CHANNELS || filter.shape[0] * filter.shape[1] * filter.shape[2] <= THIN_TAPS) && filter.shape[3] % NR === 0 && preluActivationWeights == null &&
         (activation === 'linear' || activation === 'relu') &&
         (!bias || (bias.shape.length === 1 && bias.shape[0] === filter.shape[3] && bias.dtype === 'float32'));
       if (!usable) return stock.kernelFunc(args);

@@ -21,10 +21,11 @@ export interface Kernels {
   /** 1 when floats [0, n4) at p are all finite (n4 a multiple of 4), else 0. */
   finite(p: number, n4: number): number;
   /**
-   * dst[j] = Σ_r src[r·cols + j] for j < c4 (c4 a multiple of 4, ≤ cols), rows summed in order:
-   * a sum over the leading axes, without the transpose tfjs-backend-wasm's Sum makes first.
+   * The call for dst[j] = Σ_r src[r·cols + j], every column j < cols, rows summed in order (c4: cols
+   * rounded down to a multiple of 4): a sum over the leading axes, without the transpose
+   * tfjs-backend-wasm's Sum makes first.
    */
-  columnSum(src: number, dst: number, rows: number, cols: number, c4: number): void;
+  columnSumCall(src: number, dst: number, rows: number, cols: number): Call;
   /**
    * The call for rows [0, rows) of a Bernoulli likelihood (bernoulli-wasm.ts): out[r] = Σ x·l − softplus(l)
    * and g = x − sigmoid(l), from x and logits l of `d` floats a row (d a multiple of 4).
@@ -115,32 +116,50 @@ function finiteDef(): FuncDef {
 }
 
 function columnSumDef(): FuncDef {
-  // Params: 0 src, 1 dst, 2 rows, 3 cols, 4 c4. Locals: 5 j (byte offset), 6 r, 7 p, 8 acc,
-  // 9 end, 10 stride. One column vector at a time down all rows: the accumulator stays in a
-  // register and the rows' loads are independent.
-  const [SRC, DST, ROWS, COLS, C4, J, R, P, ACC, END, STRIDE] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  // Params: 0 src, 1 dst, 2 rows, 3 cols, 4 c4. Locals: 5 j (byte offset), 6 r, 7 p, 8–11 acc,
+  // 12 end, 13 stride, 14 scalar acc. Columns down all rows, four vectors (a 64-byte line) at a
+  // time while they last, then one vector, then single floats: accumulators stay in registers and
+  // each pass over the rows reads whole cache lines.
+  const [SRC, DST, ROWS, COLS, C4, J, R, P, END, STRIDE, S] = [0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14];
+  const ACC = [8, 9, 10, 11];
+  const downRows = (body: number[][]) => [
+    op.get(SRC), op.get(J), op.i32add, op.set(P),
+    op.i32(0), op.set(R),
+    op.block, op.get(R), op.get(ROWS), op.i32geU, op.brIf(0),
+    op.loop, ...body,
+    op.get(P), op.get(STRIDE), op.i32add, op.set(P),
+    op.get(R), op.i32(1), op.i32add, op.tee(R), op.get(ROWS), op.i32ltU, op.brIf(0),
+    op.end, op.end,
+  ];
+  // Columns from j while j + width ≤ end, `width` bytes a pass.
+  const fits = (width: number, end: number[][]) => [...end, op.get(J), op.i32(width), op.i32add, op.i32ltU, op.i32eqz];
+  const columns = (width: number, end: number[][], body: number[][]) => [
+    op.block, ...fits(width, end), op.i32eqz, op.brIf(0),
+    op.loop, ...body,
+    op.get(J), op.i32(width), op.i32add, op.set(J),
+    ...fits(width, end), op.brIf(0),
+    op.end, op.end,
+  ];
+  const vectors = (k: number) => [
+    ...ACC.slice(0, k).flatMap((a) => [op.f32x4const(0), op.set(a)]),
+    ...downRows(ACC.slice(0, k).flatMap((a, i) => [op.get(a), op.get(P), op.load(16 * i), op.f32x4add, op.set(a)])),
+    ...ACC.slice(0, k).flatMap((a, i) => [op.get(DST), op.get(J), op.i32add, op.get(a), op.store(16 * i)]),
+  ];
   return {
     name: 'columnSum',
     params: [i32, i32, i32, i32, i32],
-    locals: [i32, i32, i32, v128, i32, i32],
+    locals: [i32, i32, i32, v128, v128, v128, v128, i32, i32, f32],
     body: [
       op.get(C4), op.i32(2), op.i32shl, op.set(END),
       op.get(COLS), op.i32(2), op.i32shl, op.set(STRIDE),
       op.i32(0), op.set(J),
-      op.block, op.get(J), op.get(END), op.i32geU, op.brIf(0),
-      op.loop,
-      op.f32x4const(0), op.set(ACC),
-      op.get(SRC), op.get(J), op.i32add, op.set(P),
-      op.i32(0), op.set(R),
-      op.block, op.get(R), op.get(ROWS), op.i32geU, op.brIf(0),
-      op.loop,
-      op.get(ACC), op.get(P), op.load(), op.f32x4add, op.set(ACC),
-      op.get(P), op.get(STRIDE), op.i32add, op.set(P),
-      op.get(R), op.i32(1), op.i32add, op.tee(R), op.get(ROWS), op.i32ltU, op.brIf(0),
-      op.end, op.end,
-      op.get(DST), op.get(J), op.i32add, op.get(ACC), op.store(),
-      op.get(J), op.i32(16), op.i32add, op.tee(J), op.get(END), op.i32ltU, op.brIf(0),
-      op.end, op.end,
+      ...columns(64, [op.get(END)], vectors(4)),
+      ...columns(16, [op.get(END)], vectors(1)),
+      ...columns(4, [op.get(STRIDE)], [
+        op.f32(0), op.set(S),
+        ...downRows([op.get(S), op.get(P), op.f32load(), op.f32add, op.set(S)]),
+        op.get(DST), op.get(J), op.i32add, op.get(S), op.f32store(),
+      ]),
     ],
   };
 }
@@ -157,7 +176,7 @@ export function kernelsFor(memory: WebAssembly.Memory): Kernels {
     mod,
     adamCall: (input, output, n4, c) => ({ mod, name: 'adam', args: [...input, ...output, n4, ...ADAM_CONSTS.map((name) => c[name])] }),
     finite: (p, n4) => ex.finite(p, n4),
-    columnSum: (src, dst, rows, cols, c4) => void ex.columnSum(src, dst, rows, cols, c4),
+    columnSumCall: (src, dst, rows, cols) => ({ mod, name: 'columnSum', args: [src, dst, rows, cols, cols & ~3] }),
     bernoulliCall: (x, l, g, out, rows, d) => ({ mod, name: 'bernoulli', args: [x, l, g, out, rows, d] }),
     reluGradCall: (dy, y, out, n4) => ({ mod, name: 'reluGrad', args: [dy, y, out, n4] }),
     padCall: (...args) => ({ mod, name: 'pad', args }),

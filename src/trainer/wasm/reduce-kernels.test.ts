@@ -44,6 +44,26 @@ describe('the WASM Sum, GatherV2 and Slice kernels', () => {
     wasm.values.forEach((v, i) => expect(v).toBeCloseTo(cpu.values[i], 4));
   });
 
+  // Bias gradients: many rows, summed in blocks; widths with 4-vector groups, single vectors and single floats.
+  const tall: [number[], number[]][] = [
+    [[3000, 37], [0]],
+    [[128, 28, 28, 1], [0, 1, 2]],
+    [[300, 32], [0]], // one block
+    [[257, 33, 6], [0, 1]],
+  ];
+  it.each(tall)('sums a tall %j over %j within float32 rounding of the float64 sums', (shape, axes) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const values = data(n, 7);
+    const cols = n / axes.reduce((a, i) => a * shape[i], 1);
+    const got = tf.tidy(() => tf.sum(tf.tensor(values, shape), axes).dataSync());
+    expect(got).toHaveLength(cols);
+    for (let j = 0; j < cols; j++) {
+      let [sum, abs] = [0, 0];
+      for (let i = j; i < n; i += cols) [sum, abs] = [sum + values[i], abs + Math.abs(values[i])];
+      expect(Math.abs(got[j] - sum), `column ${j}`).toBeLessThanOrEqual(1e-6 * abs);
+    }
+  });
+
   it('gathers rows like the CPU backend, for float and int tensors and any index shape', async () => {
     const idx = [[4, 0], [4, 2], [1, 1]];
     const [cpu, wasm] = await both(() => tf.gather(tf.tensor(data(5 * 6, 3), [5, 3, 2]), tf.tensor2d(idx, [3, 2], 'int32')));

@@ -3,6 +3,7 @@ import { FusedAdam } from '../optim/adam';
 import { mulberry32 } from '../random';
 import { heapBernoulliLogProb } from './bernoulli';
 import { filterGradGemm } from './conv-gemm';
+import { thinFilterGrad } from './conv-thin';
 import { memoryOf, wasmBackend } from './heap';
 import { kernelThreads, onOneThread, poolStats } from './pool';
 import { useFastWasmKernels } from './register';
@@ -86,8 +87,8 @@ function bernoulliAndGrad(): tf.Tensor[] {
 }
 
 /**
- * Runs each heavy kernel (dense GEMMs plain and transposed, fused bias + relu, the direct conv,
- * the filter-gradient GEMM, Adam, the Bernoulli likelihood) on the kernels' threads and on one thread, and compares the
+ * Runs each heavy kernel (dense GEMMs plain and transposed, fused bias + relu, the direct and thin
+ * convs, the filter gradients (GEMM and thin), Adam, the Bernoulli likelihood, column sums) on the kernels' threads and on one thread, and compares the
  * results bit for bit: the work is split over independent output rows or elements, so the
  * summation order cannot change. Needs the WASM backend.
  */
@@ -103,9 +104,12 @@ export function checkThreads(): ThreadCheck {
     ['fused matMul + bias + relu', () => tf.fused.matMul({ a: random([128, 20], 7), b: random([20, 400], 8), bias: random([400], 9), activation: 'relu' })],
     ['conv2d 16×14×14×32 k3 s2 → 64', () => tf.conv2d(random([16, 14, 14, 32], 10) as tf.Tensor4D, random([3, 3, 32, 64], 11) as tf.Tensor4D, 2, 'same')],
     ['fused conv2d + bias + relu, 7 images', () => tf.fused.conv2d({ x: random([7, 15, 15, 16], 12) as tf.Tensor4D, filter: random([3, 3, 16, 32], 13) as tf.Tensor4D, strides: 1, pad: 'same', bias: random([32], 14), activation: 'relu' })],
+    ['thin conv2d + bias + relu, 1 channel k3 s2 → 32', () => tf.fused.conv2d({ x: random([11, 28, 28, 1], 21) as tf.Tensor4D, filter: random([3, 3, 1, 32], 22) as tf.Tensor4D, strides: 2, pad: 'same', bias: random([32], 23), activation: 'relu' })],
     ['conv filter gradient 32×14×14×32 → 64', () => filterGradGemm(random([32, 14, 14, 32], 15) as tf.Tensor4D, random([32, 7, 7, 64], 16) as tf.Tensor4D, 3, 3, 2, 0, 0) ?? []],
+    ['thin filter gradient 11×28×28×1 → 32', () => thinFilterGrad(random([11, 28, 28, 1], 26) as tf.Tensor4D, random([11, 14, 14, 32], 27) as tf.Tensor4D, 3, 3, 2, 0, 0) ?? []],
     ['Adam, 313,600 + 403 weights', adamSteps],
     ['Bernoulli likelihood 131×784 and its gradient', bernoulliAndGrad],
+    ['column sums 2,900×37 and 30,000×3 (bias gradients)', () => [tf.sum(random([2900, 37], 24), 0), tf.sum(random([100, 300, 3], 25), [0, 1])]],
   ];
   const compared: string[] = [];
   const differing: string[] = [];
@@ -118,7 +122,7 @@ export function checkThreads(): ThreadCheck {
   for (const [name, run] of cases) {
     const many = bits(tf.tidy(run));
     const one = bits(onOneThread(() => tf.tidy(run)));
-    if (one.length === 0) continue; // a path that did not apply (filterGradGemm off WASM)
+    if (one.length === 0) continue; // a path that did not apply (the filter gradients off WASM)
     compared.push(name);
     if (many.length !== one.length || many.some((b, i) => b !== one[i])) differing.push(name);
   }

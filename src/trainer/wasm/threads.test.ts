@@ -17,7 +17,7 @@ describe('kernels split over threads', () => {
     const before = tf.memory().numTensors;
     const r = checkThreads();
     expect(r.threads).toBe(n);
-    expect(r.compared).toHaveLength(10);
+    expect(r.compared).toHaveLength(13);
     expect(r.differing).toEqual([]);
     expect(tf.memory().numTensors).toBe(before);
   });

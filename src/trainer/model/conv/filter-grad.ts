@@ -2,6 +2,7 @@ import * as tf from '../../tf';
 import type { Axis } from './geometry';
 import { explicit } from './ops';
 import { filterGradGemm } from '../../wasm/conv-gemm';
+import { thinFilterGrad } from '../../wasm/conv-thin';
 import { fastTransposedMatMul } from '../../wasm/register';
 
 /**
@@ -18,7 +19,8 @@ const IM2COL_MAX = 16;
  * stride-1 conv, dilated by s, of x with channels and batch swapped ([ci, H, W, n]) with dy as
  * the filter ([Ho, Wo, n, co]); XNNPACK runs it at full speed, unlike an im2col of strided
  * slices. For thin inputs see IM2COL_MAX. On WASM with our GEMM, inputs of 8k channels skip
- * both: filterGradGemm packs the patches straight into the GEMM (wasm/conv-gemm.ts).
+ * both: filterGradGemm packs the patches straight into the GEMM (wasm/conv-gemm.ts); filters of
+ * few taps (one input channel) go to thinFilterGrad (wasm/conv-thin.ts).
  */
 export function filterGrad(
   x: tf.Tensor4D,
@@ -32,6 +34,7 @@ export function filterGrad(
   return tf.tidy(
     () =>
       filterGradGemm(x, dy, kh, kw, stride, ah.before, aw.before) ??
+      thinFilterGrad(x, dy, kh, kw, stride, ah.before, aw.before) ??
       (kh * kw * x.shape[3] <= IM2COL_MAX ? viaIm2col : viaDilatedConv)(x, dy, kh, kw, stride, ah, aw),
   );
 }

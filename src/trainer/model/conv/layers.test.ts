@@ -82,15 +82,16 @@ for (const kind of ['conv', 'transpose'] as const) {
   for (const stride of [1, 2]) {
     for (const k of [3, 5]) {
       // 8+ channels take transposedConv's per-phase path, fewer its all-phases-as-channels path;
-      // 8 → 1 that path with its channels padded to 8 for our WASM conv (a decoder's last layer).
-      for (const [ci, co] of [[1, 3], [3, 1], [9, 8], [8, 1]]) {
+      // 8 → 1 that path with its channels padded to 8 for our WASM conv (a decoder's last layer);
+      // 1 → 8 and 8 → 1 the thin kernels (few taps) for a conv's forward and filter gradient.
+      for (const [ci, co] of [[1, 3], [3, 1], [9, 8], [8, 1], [1, 8]]) {
         // 8 divides evenly; 7 at stride 2 exercises the odd size (7 → 4 → 7) of a 28-pixel model.
         for (const size of [8, 7]) cases.push({ kind, size, k, stride, ci, co, act: size === 7 ? 'relu' : 'linear', pad: 'same' });
       }
     }
   }
   // 'valid' leaves rows the conv never reads (8 at k 3 stride 2): the crop paths.
-  for (const size of [8, 7]) for (const ci of [1, 3]) cases.push({ kind, size, k: 3, stride: 2, ci, co: 2, act: 'relu', pad: 'valid' });
+  for (const size of [8, 7]) for (const [ci, co] of [[1, 2], [3, 2], [1, 8]]) cases.push({ kind, size, k: 3, stride: 2, ci, co, act: 'relu', pad: 'valid' });
 }
 
 /** Compares our layers on WASM with the stock ones on the CPU backend, case by case. */

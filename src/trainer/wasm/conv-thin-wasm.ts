@@ -1,0 +1,154 @@
+import { MR, NR } from './gemm-wasm';
+import { assemble, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
+
+/** The geometry a thin-conv module is compiled for: every input offset becomes an immediate. */
+export interface ThinShape {
+  /** Bytes between neighbouring output positions in the input (stride·ci·4). */
+  step: number;
+  /** Bytes of one padded input row (wp·ci·4). */
+  row: number;
+  kh: number;
+  /** Floats of one filter row's taps (kw·ci): consecutive in the input. */
+  kwci: number;
+  /** Positions in a row's last tile (wo mod MR), 0 for none. */
+  rest: number;
+}
+
+/** for (v = 0; v < n; v++) body, with v and n locals. */
+const loop = (v: number, n: number, body: number[][]) => [
+  op.i32(0), op.set(v),
+  op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
+  op.loop, ...body,
+  op.get(v), op.i32(1), op.i32add, op.tee(v), op.get(n), op.i32ltS, op.brIf(0),
+  op.end, op.end,
+];
+
+/** Each tap's input offset from a position's first tap: filter rows `row` bytes apart. */
+const tapOffsets = (s: ThinShape) => Array.from({ length: s.kh * s.kwci }, (_, t) => Math.floor(t / s.kwci) * s.row + 4 * (t % s.kwci));
+
+/** Taps per filter-gradient call: 6 taps × 8 channels, 12 accumulators, as in a forward tile. */
+export const GRAD_TAPS = 6;
+
+/**
+ * thinGrad{g}(x, dy, out, imgs, ho, wo, imgBytes, rowStep, co4): the filter gradient of taps
+ * [6g, 6g + 6) for one 8-channel panel, dW[t, o] = Σ_positions x[position + tap t] · dy[position, o],
+ * positions summed in order (so any split over calls gives the same sums). dy and out point at the
+ * panel's first channel; co4 is both a dy position's and a dW tap's size in bytes. Replaces an
+ * im2col + GEMM whose packing of the tall dy cost more than the few multiply-adds.
+ */
+function thinGrad(s: ThinShape, g: number, fma: boolean): FuncDef {
+  const [X, DY, OUT, IMGS, HO, WO, IMG_BYTES, ROW_STEP, CO4] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [N, P, Q, XR, XQ] = [9, 10, 11, 12, 13];
+  const [D0, D1, AV] = [14, 15, 16];
+  const taps = tapOffsets(s).slice(GRAD_TAPS * g, GRAD_TAPS * (g + 1));
+  const acc = (t: number, h: number) => 17 + 2 * t + h;
+  const madd = (target: number, d: number) =>
+    fma
+      ? [op.get(AV), op.get(d), op.get(target), op.f32x4madd, op.set(target)]
+      : [op.get(AV), op.get(d), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  return {
+    name: `thinGrad${g}`,
+    params: Array(9).fill(i32),
+    locals: [i32, i32, i32, i32, i32, v128, v128, v128, ...taps.flatMap((): ValType[] => [v128, v128])],
+    body: [
+      ...taps.flatMap((_, t) => [op.f32x4const(0), op.set(acc(t, 0)), op.f32x4const(0), op.set(acc(t, 1))]),
+      ...loop(N, IMGS, [
+        op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XR),
+        ...loop(P, HO, [
+          op.get(XR), op.set(XQ),
+          ...loop(Q, WO, [
+            op.get(DY), op.load(0), op.set(D0),
+            op.get(DY), op.load(16), op.set(D1),
+            ...taps.flatMap((x, t) => [op.get(XQ), op.load32Splat(x), op.set(AV), ...madd(acc(t, 0), D0), ...madd(acc(t, 1), D1)]),
+            op.get(XQ), op.i32(s.step), op.i32add, op.set(XQ),
+            op.get(DY), op.get(CO4), op.i32add, op.set(DY),
+          ]),
+          op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
+        ]),
+      ]),
+      ...taps.flatMap((_, t) => {
+        const at = [op.get(OUT), op.get(CO4), op.i32(GRAD_TAPS * g + t), op.i32mul, op.i32add];
+        return [...at, op.get(acc(t, 0)), op.store(0), ...at, op.get(acc(t, 1)), op.store(16)];
+      }),
+    ],
+  };
+}
+
+/**
+ * thin{mr}{_relu}(x, b, c, ldc, bias): an mr×8 tile of a convolution's output over all its taps at
+ * once, for filters with few taps (kh·kw·ci, e.g. 9 for a 3×3 filter on one channel). The generic
+ * direct conv (conv-direct-wasm.ts) loads and stores the tile once per filter row, which costs more
+ * than its 3 taps' multiply-adds; here the taps are unrolled with their input offsets as immediates,
+ * the accumulators stay in registers from the bias to the (relu'd) store.
+ */
+function thin(mr: number, relu: boolean, s: ThinShape, fma: boolean): FuncDef {
+  const [X, B, C, LDC, BIAS] = [0, 1, 2, 3, 4];
+  const acc = (r: number, h: number) => 5 + 2 * r + h;
+  const [B0, B1, AV] = [5 + 2 * mr, 6 + 2 * mr, 7 + 2 * mr];
+  const rows = Array.from({ length: mr }, (_, r) => r);
+  const madd = (target: number, b: number) =>
+    fma
+      ? [op.get(AV), op.get(b), op.get(target), op.f32x4madd, op.set(target)]
+      : [op.get(AV), op.get(b), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  const taps = tapOffsets(s).map((x, t) => ({ x, b: 4 * NR * t }));
+  const cRow = (r: number) => (r === 0 ? [op.get(C)] : [op.get(C), op.get(LDC), op.i32(r), op.i32mul, op.i32add]);
+  const out = (r: number, h: number) => (relu ? [op.get(acc(r, h)), op.f32x4const(0), op.f32x4max] : [op.get(acc(r, h))]);
+  return {
+    name: `thin${mr}${relu ? '_relu' : ''}`,
+    params: Array(5).fill(i32),
+    locals: [...rows.flatMap((): ValType[] => [v128, v128]), v128, v128, v128],
+    body: [
+      ...rows.flatMap((r) => [op.get(BIAS), op.load(0), op.set(acc(r, 0)), op.get(BIAS), op.load(16), op.set(acc(r, 1))]),
+      ...taps.flatMap((t) => [
+        op.get(B), op.load(t.b), op.set(B0),
+        op.get(B), op.load(t.b + 16), op.set(B1),
+        ...rows.flatMap((r) => [op.get(X), op.load32Splat(t.x + r * s.step), op.set(AV), ...madd(acc(r, 0), B0), ...madd(acc(r, 1), B1)]),
+      ]),
+      ...rows.flatMap((r) => [...cRow(r), ...out(r, 0), op.store(0), ...cRow(r), ...out(r, 1), op.store(16)]),
+    ],
+  };
+}
+
+/**
+ * thinPanel{_relu}(x, b, c, imgs, ho, tiles, ldc, bias, imgBytes, rowStep, outRow): one 8-channel
+ * panel of the whole output, as dconvPanel in conv-direct-wasm.ts lays it out, one call a tile.
+ */
+function panel(relu: boolean, s: ThinShape, full: number, rest: number): FuncDef {
+  const [X, B, C, IMGS, HO, TILES, LDC, BIAS, IMG_BYTES, ROW_STEP, OUT_ROW] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [N, P, T, XR, CR, XT, CT] = [11, 12, 13, 14, 15, 16, 17];
+  const tile = (fn: number) => [op.get(XT), op.get(B), op.get(CT), op.get(LDC), op.get(BIAS), op.call(fn)];
+  return {
+    name: `thinPanel${relu ? '_relu' : ''}`,
+    params: Array(11).fill(i32),
+    locals: Array(7).fill(i32),
+    body: loop(N, IMGS, [
+      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XR),
+      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CR),
+      ...loop(P, HO, [
+        op.get(XR), op.set(XT),
+        op.get(CR), op.set(CT),
+        ...loop(T, TILES, [
+          ...tile(full),
+          op.get(XT), op.i32(MR * s.step), op.i32add, op.set(XT),
+          op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
+        ]),
+        ...(s.rest > 0 ? tile(rest) : []),
+        op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
+        op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
+      ]),
+    ]),
+  };
+}
+
+/**
+ * A module for one thin-conv geometry; exports thinPanel and thinPanel_relu (same arguments) and
+ * thinGrad0 … thinGrad{groups − 1}, groups = ⌈taps / GRAD_TAPS⌉.
+ */
+export function thinConvModule(s: ThinShape, fma: boolean, shared: boolean): Uint8Array {
+  const r = Math.max(s.rest, 1);
+  // Functions 0–3: the full tile plain and relu'd, then the rest tile plain and relu'd.
+  const funcs = [thin(MR, false, s, fma), thin(MR, true, s, fma), thin(r, false, s, fma), thin(r, true, s, fma)];
+  const groups = Array.from({ length: Math.ceil((s.kh * s.kwci) / GRAD_TAPS) }, (_, g) => thinGrad(s, g, fma));
+  // r < MR, so the rest tile's names differ from the full one's.
+  return assemble([...funcs, panel(false, s, 0, 2), panel(true, s, 1, 3), ...groups], shared);
+}

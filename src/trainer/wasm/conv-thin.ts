@@ -1,0 +1,45 @@
+import * as tf from '../tf';
+import { GRAD_TAPS } from './conv-thin-wasm';
+import { padImages, PARALLEL_MIN, THIN_TAPS, thinModule } from './conv-direct';
+import { MR, NR } from './gemm-wasm';
+import { memoryOf, pointer, uninitialised, wasmBackend } from './heap';
+import { runCalls, threadsFor, type Call } from './pool';
+
+/**
+ * dL/dW of y = conv2d(x, W, stride) for a filter of few taps (a first layer on one channel, or a
+ * decoder's last layer seen from its output) on the thin kernels: every (8-channel panel, group of
+ * 6 taps) one call that walks all positions of the padded input and dy, no patch matrix. The
+ * im2col + GEMM it replaces packed the whole [positions, co] dy on one thread, which took longer
+ * than its 7 M multiply-adds. Returns null where it does not apply (not WASM, too many taps,
+ * output channels not in eights, padding that crops).
+ */
+export function thinFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: number, stride: number, top: number, left: number): tf.Tensor4D | null {
+  const backend = wasmBackend();
+  const [n, h, w, ci] = x.shape;
+  const [, ho, wo, co] = dy.shape;
+  const taps = kh * kw * ci;
+  if (!backend || taps > THIN_TAPS || co % NR !== 0 || top < 0 || left < 0 || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
+  const memory = memoryOf(backend);
+  // What the positions read, and no more: the rows and columns below and right of it are never read.
+  const pad = { top, left, bottom: Math.max(0, (ho - 1) * stride + kh - h - top), right: Math.max(0, (wo - 1) * stride + kw - w - left) };
+  const [hp, wp] = [h + top + pad.bottom, w + left + pad.right];
+  const threads = threadsFor(memory, n * ho * wo * co * taps, PARALLEL_MIN);
+  const out = uninitialised(backend, [kh, kw, ci, co]);
+  const xp = backend.wasm._malloc(4 * n * hp * wp * ci);
+  try {
+    padImages(memory, pointer(backend, x), xp, { n, h, w, ci }, pad, threads);
+    const row = 4 * wp * ci;
+    const mod = thinModule(memory, { step: 4 * stride * ci, row, kh, kwci: kw * ci, rest: wo % MR });
+    const [pdy, pout] = [pointer(backend, dy), pointer(backend, out)];
+    const calls: Call[] = [];
+    for (let j = 0; j < co / NR; j++) {
+      for (let g = 0; g * GRAD_TAPS < taps; g++) {
+        calls.push({ mod, name: `thinGrad${g}`, args: [xp, pdy + 4 * NR * j, pout + 4 * NR * j, n, ho, wo, row * hp, row * stride, 4 * co] });
+      }
+    }
+    runCalls(memory, calls, threads > 1);
+  } finally {
+    backend.wasm._free(xp);
+  }
+  return out as tf.Tensor4D;
+}
