@@ -60,15 +60,17 @@ function reluTile(mr: number): FuncDef {
 }
 
 /**
- * dconvPanel{_relu}(x, b, c, imgs, ho, tiles, kwci, kh, row, ldc, bias, imgBytes, rowStep, outRow):
- * one 8-channel panel of the whole output: for each image and output row, `tiles` full MR-position
- * tiles, then one `rest`-position tile if rest > 0 (rest baked in); each tile row by filter row.
+ * dconvPanel{_relu}(x, b, c, imgs, ho, tiles, kwci, kh, row, ldc, bias, imgBytes, rowStep, outRow, panels, bPanel):
+ * `panels` 8-channel panels of the whole output, image by image (an image's input stays in cache
+ * while all its panels read it): for each output row, `tiles` full MR-position tiles, then one
+ * `rest`-position tile if rest > 0 (rest baked in); each tile row by filter row. b, c and bias
+ * point at the first panel's; the next are bPanel bytes of packed filter, 32 bytes of C and bias on.
  * imgBytes: one padded input image; rowStep: stride input rows; outRow: one output row (wo·co·4).
  * fns: the function indices of [dconv{MR}_first, dconv{MR}, relu{MR}, and the same for rest].
  */
 function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDef {
-  const [X, B, C, IMGS, HO, TILES, KWCI, KH, ROW, LDC, BIAS, IMG_BYTES, ROW_STEP, OUT_ROW] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-  const [N, P, T, XR, CR, XT, CT, A, XA, BA] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
+  const [X, B0, C, IMGS, HO, TILES, KWCI, KH, ROW, LDC, BIAS0, IMG_BYTES, ROW_STEP, OUT_ROW, PANELS, B_PANEL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const [N, P, T, XR, CR, XT, CT, A, XA, BA, J, B, BIAS, XI, CI] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30];
   const loop = (v: number, n: number, body: number[][], from = 0) => [
     op.i32(from), op.set(v),
     op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
@@ -89,22 +91,28 @@ function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDe
   ];
   return {
     name: `dconvPanel${relu ? '_relu' : ''}`,
-    params: Array(14).fill(i32),
-    locals: Array(10).fill(i32),
+    params: Array(16).fill(i32),
+    locals: Array(15).fill(i32),
     body: loop(N, IMGS, [
-      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XR),
-      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CR),
-      ...loop(P, HO, [
-        op.get(XR), op.set(XT),
-        op.get(CR), op.set(CT),
-        ...loop(T, TILES, [
-          ...tile(fns.slice(0, 3)),
-          op.get(XT), op.i32(MR * step), op.i32add, op.set(XT),
-          op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
+      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XI),
+      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CI),
+      ...loop(J, PANELS, [
+        op.get(B0), op.get(J), op.get(B_PANEL), op.i32mul, op.i32add, op.set(B),
+        op.get(BIAS0), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(BIAS),
+        op.get(XI), op.set(XR),
+        op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
+        ...loop(P, HO, [
+          op.get(XR), op.set(XT),
+          op.get(CR), op.set(CT),
+          ...loop(T, TILES, [
+            ...tile(fns.slice(0, 3)),
+            op.get(XT), op.i32(MR * step), op.i32add, op.set(XT),
+            op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
+          ]),
+          ...(rest > 0 ? tile(fns.slice(3, 6)) : []),
+          op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
+          op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
         ]),
-        ...(rest > 0 ? tile(fns.slice(3, 6)) : []),
-        op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
-        op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
       ]),
     ]),
   };

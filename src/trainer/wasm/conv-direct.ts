@@ -5,7 +5,7 @@ import { thinConvModule, type ThinShape } from './conv-thin-wasm';
 import { kernelsFor } from './kernels';
 import { HAS_RELAXED_FMA } from './wasm-asm';
 import { isShared } from './tfjs-internals';
-import { compileKernelModule, runCut, threadsFor, type Call, type KernelModule } from './pool';
+import { compileKernelModule, runCut, threadsFor, type KernelModule } from './pool';
 
 export interface ConvArgs {
   /** Byte offsets on the heap: input [n, h, w, ci], filter [kh, kw, ci, co], bias [co] or 0, output [n, ho, wo, co]. */
@@ -111,15 +111,13 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
     const name = `${thin ? 'thinPanel' : 'dconvPanel'}${a.relu ? '_relu' : ''}`;
     // The two panels take the same arguments but for the generic one's filter-row loop (kwci, kh).
     const loopArgs = thin ? [] : [kw * ci, kh, row];
-    // Runs of whole images, all panels, taken by threads as they come free: an output element is
-    // summed by the same tile function in the same order on any thread, so results are bit for
-    // bit one thread's.
-    runCut(memory, n, threads, (i0, i1) =>
-      Array.from({ length: co / NR }, (_, j): Call => ({
-        mod, name,
-        args: [xp + i0 * row * hp, bp + 4 * NR * taps * j, a.out + i0 * ho * outRow + 4 * NR * j, i1 - i0, ho, Math.floor(wo / MR), ...loopArgs, 4 * co, bias + 4 * NR * j, row * hp, row * stride, outRow],
-      })),
-    );
+    // Runs of whole images, each call all panels of its images, taken by threads as they come
+    // free: an output element is summed by the same tile function in the same order on any
+    // thread, so results are bit for bit one thread's.
+    runCut(memory, n, threads, (i0, i1) => [{
+      mod, name,
+      args: [xp + i0 * row * hp, bp, a.out + i0 * ho * outRow, i1 - i0, ho, Math.floor(wo / MR), ...loopArgs, 4 * co, bias, row * hp, row * stride, outRow, co / NR, 4 * NR * taps],
+    }]);
   } finally {
     heap._free(scratch);
   }

@@ -27,49 +27,78 @@ const loop = (v: number, n: number, body: number[][]) => [
 const tapOffsets = (s: ThinShape) => Array.from({ length: s.kh * s.kwci }, (_, t) => Math.floor(t / s.kwci) * s.row + 4 * (t % s.kwci));
 
 /** Taps per filter-gradient call: 6 taps × 8 channels, 12 accumulators, as in a forward tile. */
-export const GRAD_TAPS = 6;
+const GRAD_TAPS = 6;
 
 /**
- * thinGrad{g}(x, dy, out, imgs, ho, wo, imgBytes, rowStep, co4): the filter gradient of taps
- * [6g, 6g + 6) for one 8-channel panel, dW[t, o] = Σ_positions x[position + tap t] · dy[position, o],
- * positions summed in order (so any split over calls gives the same sums). dy and out point at the
- * panel's first channel; co4 is both a dy position's and a dW tap's size in bytes. Replaces an
- * im2col + GEMM whose packing of the tall dy cost more than the few multiply-adds.
+ * thinGradRow{g}(x, dy, out, wo, co4): one output row's share of thinGrad for taps [6g, 6g + 6) and
+ * one 8-channel panel: their sums, read from out (the group's first row of dW; rows co4 bytes
+ * apart), plus this row's wo positions, back to out. One row a call, the accumulators in registers through a single loop: loops nested
+ * around them (images, rows, positions) made V8 allocate their registers badly (3× slower).
  */
-function thinGrad(s: ThinShape, g: number, fma: boolean): FuncDef {
-  const [X, DY, OUT, IMGS, HO, WO, IMG_BYTES, ROW_STEP, CO4] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const [N, P, Q, XR, XQ] = [9, 10, 11, 12, 13];
-  const [D0, D1, AV] = [14, 15, 16];
+function thinGradRow(s: ThinShape, g: number, fma: boolean): FuncDef {
+  const [X, DY, OUT, WO, CO4] = [0, 1, 2, 3, 4];
+  const [Q, D0, D1, AV] = [5, 6, 7, 8];
   const taps = tapOffsets(s).slice(GRAD_TAPS * g, GRAD_TAPS * (g + 1));
-  const acc = (t: number, h: number) => 17 + 2 * t + h;
+  const acc = (t: number, h: number) => 9 + 2 * t + h;
   const madd = (target: number, d: number) =>
     fma
       ? [op.get(AV), op.get(d), op.get(target), op.f32x4madd, op.set(target)]
       : [op.get(AV), op.get(d), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  const at = (t: number) => (t === 0 ? [op.get(OUT)] : [op.get(OUT), op.get(CO4), op.i32(t), op.i32mul, op.i32add]);
   return {
-    name: `thinGrad${g}`,
-    params: Array(9).fill(i32),
-    locals: [i32, i32, i32, i32, i32, v128, v128, v128, ...taps.flatMap((): ValType[] => [v128, v128])],
+    name: `thinGradRow${g}`,
+    params: Array(5).fill(i32),
+    locals: [i32, v128, v128, v128, ...taps.flatMap((): ValType[] => [v128, v128])],
     body: [
-      ...taps.flatMap((_, t) => [op.f32x4const(0), op.set(acc(t, 0)), op.f32x4const(0), op.set(acc(t, 1))]),
+      ...taps.flatMap((_, t) => [...at(t), op.load(0), op.set(acc(t, 0)), ...at(t), op.load(16), op.set(acc(t, 1))]),
+      op.get(WO), op.set(Q),
+      op.block, op.get(Q), op.i32eqz, op.brIf(0),
+      op.loop,
+      op.get(DY), op.load(0), op.set(D0),
+      op.get(DY), op.load(16), op.set(D1),
+      ...taps.flatMap((x, t) => [op.get(X), op.load32Splat(x), op.set(AV), ...madd(acc(t, 0), D0), ...madd(acc(t, 1), D1)]),
+      op.get(X), op.i32(s.step), op.i32add, op.set(X),
+      op.get(DY), op.get(CO4), op.i32add, op.set(DY),
+      op.get(Q), op.i32(1), op.i32sub, op.tee(Q), op.brIf(0),
+      op.end, op.end,
+      ...taps.flatMap((_, t) => [...at(t), op.get(acc(t, 0)), op.store(0), ...at(t), op.get(acc(t, 1)), op.store(16)]),
+    ],
+  };
+}
+
+/**
+ * thinGrad(x, dy, part, imgs, ho, wo, imgBytes, rowStep, co4, panels): one block of images' share
+ * of the filter gradient, part[t, o] = Σ_positions x[position + tap t] · dy[position, o], every tap
+ * and output channel, positions summed in order (callers add the blocks' parts in order, so the
+ * sums do not depend on how blocks go to threads). Row by row, every (8-channel panel, group of 6
+ * taps) in turn: the row of dy stays in L1 for all of them. Panel by panel over all positions read
+ * dy from memory once per panel and group; that, not the multiply-adds, set the speed.
+ * rows: the indices of thinGradRow0….
+ */
+function thinGrad(s: ThinShape, rows: number[]): FuncDef {
+  const [X, DY, PART, IMGS, HO, WO, IMG_BYTES, ROW_STEP, CO4, PANELS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [N, P, XR, J, OUT] = [10, 11, 12, 13, 14];
+  return {
+    name: 'thinGrad',
+    params: Array(10).fill(i32),
+    locals: [i32, i32, i32, i32, i32],
+    body: [
+      op.get(PART), op.i32(0), op.i32(s.kh * s.kwci), op.get(CO4), op.i32mul, op.memoryFill,
       ...loop(N, IMGS, [
         op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XR),
         ...loop(P, HO, [
-          op.get(XR), op.set(XQ),
-          ...loop(Q, WO, [
-            op.get(DY), op.load(0), op.set(D0),
-            op.get(DY), op.load(16), op.set(D1),
-            ...taps.flatMap((x, t) => [op.get(XQ), op.load32Splat(x), op.set(AV), ...madd(acc(t, 0), D0), ...madd(acc(t, 1), D1)]),
-            op.get(XQ), op.i32(s.step), op.i32add, op.set(XQ),
-            op.get(DY), op.get(CO4), op.i32add, op.set(DY),
+          ...loop(J, PANELS, [
+            op.get(PART), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(OUT),
+            ...rows.flatMap((fn, g) => [
+              op.get(XR), op.get(DY), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add,
+              op.get(OUT), op.get(CO4), op.i32(GRAD_TAPS * g), op.i32mul, op.i32add,
+              op.get(WO), op.get(CO4), op.call(fn),
+            ]),
           ]),
           op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
+          op.get(DY), op.get(WO), op.get(CO4), op.i32mul, op.i32add, op.set(DY),
         ]),
       ]),
-      ...taps.flatMap((_, t) => {
-        const at = [op.get(OUT), op.get(CO4), op.i32(GRAD_TAPS * g + t), op.i32mul, op.i32add];
-        return [...at, op.get(acc(t, 0)), op.store(0), ...at, op.get(acc(t, 1)), op.store(16)];
-      }),
     ],
   };
 }
@@ -110,45 +139,53 @@ function thin(mr: number, relu: boolean, s: ThinShape, fma: boolean): FuncDef {
 }
 
 /**
- * thinPanel{_relu}(x, b, c, imgs, ho, tiles, ldc, bias, imgBytes, rowStep, outRow): one 8-channel
- * panel of the whole output, as dconvPanel in conv-direct-wasm.ts lays it out, one call a tile.
+ * thinPanel{_relu}(x, b, c, imgs, ho, tiles, ldc, bias, imgBytes, rowStep, outRow, panels, bPanel):
+ * `panels` 8-channel panels of the whole output, image by image, as dconvPanel in
+ * conv-direct-wasm.ts lays them out, one call a tile.
  */
 function panel(relu: boolean, s: ThinShape, full: number, rest: number): FuncDef {
-  const [X, B, C, IMGS, HO, TILES, LDC, BIAS, IMG_BYTES, ROW_STEP, OUT_ROW] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const [N, P, T, XR, CR, XT, CT] = [11, 12, 13, 14, 15, 16, 17];
+  const [X, B0, C, IMGS, HO, TILES, LDC, BIAS0, IMG_BYTES, ROW_STEP, OUT_ROW, PANELS, B_PANEL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const [N, P, T, XR, CR, XT, CT, J, B, BIAS, XI, CI] = [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
   const tile = (fn: number) => [op.get(XT), op.get(B), op.get(CT), op.get(LDC), op.get(BIAS), op.call(fn)];
   return {
     name: `thinPanel${relu ? '_relu' : ''}`,
-    params: Array(11).fill(i32),
-    locals: Array(7).fill(i32),
+    params: Array(13).fill(i32),
+    locals: Array(12).fill(i32),
     body: loop(N, IMGS, [
-      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XR),
-      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CR),
-      ...loop(P, HO, [
-        op.get(XR), op.set(XT),
-        op.get(CR), op.set(CT),
-        ...loop(T, TILES, [
-          ...tile(full),
-          op.get(XT), op.i32(MR * s.step), op.i32add, op.set(XT),
-          op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
+      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XI),
+      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CI),
+      ...loop(J, PANELS, [
+        op.get(B0), op.get(J), op.get(B_PANEL), op.i32mul, op.i32add, op.set(B),
+        op.get(BIAS0), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(BIAS),
+        op.get(XI), op.set(XR),
+        op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
+        ...loop(P, HO, [
+          op.get(XR), op.set(XT),
+          op.get(CR), op.set(CT),
+          ...loop(T, TILES, [
+            ...tile(full),
+            op.get(XT), op.i32(MR * s.step), op.i32add, op.set(XT),
+            op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
+          ]),
+          ...(s.rest > 0 ? tile(rest) : []),
+          op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
+          op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
         ]),
-        ...(s.rest > 0 ? tile(rest) : []),
-        op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
-        op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
       ]),
     ]),
   };
 }
 
 /**
- * A module for one thin-conv geometry; exports thinPanel and thinPanel_relu (same arguments) and
- * thinGrad0 … thinGrad{groups − 1}, groups = ⌈taps / GRAD_TAPS⌉.
+ * A module for one thin-conv geometry; exports thinPanel and thinPanel_relu (same arguments),
+ * thinGrad and its row functions.
  */
 export function thinConvModule(s: ThinShape, fma: boolean, shared: boolean): Uint8Array {
   const r = Math.max(s.rest, 1);
   // Functions 0–3: the full tile plain and relu'd, then the rest tile plain and relu'd.
   const funcs = [thin(MR, false, s, fma), thin(MR, true, s, fma), thin(r, false, s, fma), thin(r, true, s, fma)];
-  const groups = Array.from({ length: Math.ceil((s.kh * s.kwci) / GRAD_TAPS) }, (_, g) => thinGrad(s, g, fma));
+  // Then the two panels, thinGrad, and its row functions thinGradRow0… at 7 + g.
+  const rows = Array.from({ length: Math.ceil((s.kh * s.kwci) / GRAD_TAPS) }, (_, g) => thinGradRow(s, g, fma));
   // r < MR, so the rest tile's names differ from the full one's.
-  return assemble([...funcs, panel(false, s, 0, 2), panel(true, s, 1, 3), ...groups], shared);
+  return assemble([...funcs, panel(false, s, 0, 2), panel(true, s, 1, 3), thinGrad(s, rows.map((_, g) => 7 + g)), ...rows], shared);
 }

@@ -1,14 +1,21 @@
 import * as tf from '../tf';
-import { GRAD_TAPS } from './conv-thin-wasm';
 import { padImages, PARALLEL_MIN, THIN_TAPS, thinModule } from './conv-direct';
 import { MR, NR } from './gemm-wasm';
 import { memoryOf, pointer, uninitialised, wasmBackend } from './heap';
-import { runCalls, threadsFor, type Call } from './pool';
+import { kernelsFor } from './kernels';
+import { runCalls, share, threadsFor } from './pool';
+
+/**
+ * Images are cut into this many blocks (fewer for a smaller batch), whatever the thread count:
+ * each block's gradient is summed on its own, then the blocks' in order, so any number of threads
+ * gives the same result bit for bit.
+ */
+const IMAGE_BLOCKS = 16;
 
 /**
  * dL/dW of y = conv2d(x, W, stride) for a filter of few taps (a first layer on one channel, or a
- * decoder's last layer seen from its output) on the thin kernels: every (8-channel panel, group of
- * 6 taps) one call that walks all positions of the padded input and dy, no patch matrix. The
+ * decoder's last layer seen from its output) on the thin kernels: each block of images one call
+ * that walks its positions of the padded input and dy, no patch matrix. The
  * im2col + GEMM it replaces packed the whole [positions, co] dy on one thread, which took longer
  * than its 7 M multiply-adds. Returns null where it does not apply (not WASM, too many taps,
  * output channels not in eights, padding that crops).
@@ -25,19 +32,21 @@ export function thinFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: 
   const [hp, wp] = [h + top + pad.bottom, w + left + pad.right];
   const threads = threadsFor(memory, n * ho * wo * co * taps, PARALLEL_MIN);
   const out = uninitialised(backend, [kh, kw, ci, co]);
-  const xp = backend.wasm._malloc(4 * n * hp * wp * ci);
+  const blocks = Math.min(n, IMAGE_BLOCKS);
+  const partBytes = 4 * taps * co;
+  const xp = backend.wasm._malloc(4 * n * hp * wp * ci + blocks * partBytes);
+  const parts = xp + 4 * n * hp * wp * ci;
   try {
     padImages(memory, pointer(backend, x), xp, { n, h, w, ci }, pad, threads);
     const row = 4 * wp * ci;
     const mod = thinModule(memory, { step: 4 * stride * ci, row, kh, kwci: kw * ci, rest: wo % MR });
-    const [pdy, pout] = [pointer(backend, dy), pointer(backend, out)];
-    const calls: Call[] = [];
-    for (let j = 0; j < co / NR; j++) {
-      for (let g = 0; g * GRAD_TAPS < taps; g++) {
-        calls.push({ mod, name: `thinGrad${g}`, args: [xp, pdy + 4 * NR * j, pout + 4 * NR * j, n, ho, wo, row * hp, row * stride, 4 * co] });
-      }
-    }
+    const pdy = pointer(backend, dy);
+    const calls = Array.from({ length: blocks }, (_, b) => {
+      const [i0, i1] = share(n, blocks, b);
+      return { mod, name: 'thinGrad', args: [xp + i0 * row * hp, pdy + 4 * i0 * ho * wo * co, parts + b * partBytes, i1 - i0, ho, wo, row * hp, row * stride, 4 * co, co / NR] };
+    });
     runCalls(memory, calls, threads > 1);
+    runCalls(memory, [kernelsFor(memory).columnSumCall(parts, pointer(backend, out), blocks, taps * co)], false);
   } finally {
     backend.wasm._free(xp);
   }
