@@ -80,4 +80,20 @@ describe('klPerDim', () => {
     }
     expect(got).toHaveLength(3);
   });
+
+  it('has the gradient of its closed form: ∂/∂mu = w·mu/n, ∂/∂logvar = w·(e^logvar − 1)/2n', () => {
+    const mu = [[0, 1, -2], [0.5, 0, 1]];
+    const lv = [[0, -1, 0.5], [0, 2, -3]];
+    const w = [0.3, -1.2, 2];
+    const [gmu, glv] = tf.tidy(() => {
+      const f = (m: tf.Tensor, l: tf.Tensor) => tf.sum(tf.mul(klPerDim(m as tf.Tensor2D, l as tf.Tensor2D), tf.tensor1d(w)));
+      return tf.grads(f)([tf.tensor2d(mu), tf.tensor2d(lv)]).map((g) => g.arraySync() as number[][]);
+    });
+    mu.forEach((row, i) =>
+      row.forEach((m, j) => {
+        expect(gmu[i][j], `mu[${i}][${j}]`).toBeCloseTo((w[j] * m) / 2, 5);
+        expect(glv[i][j], `logvar[${i}][${j}]`).toBeCloseTo((w[j] * (Math.exp(lv[i][j]) - 1)) / 4, 5);
+      }),
+    );
+  });
 });

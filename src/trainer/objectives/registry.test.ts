@@ -106,3 +106,26 @@ describe('objectives', () => {
     expect(() => createObjective('wasserstein')).toThrow(/objective: unknown id/);
   });
 });
+
+describe('latentFor', () => {
+  it('has the gradient of z = mu + e^(logvar/2)·eps: w to mu, w·½e^(logvar/2)·eps to logvar', () => {
+    const mu = [[0.5, -1], [0, 0.3]];
+    const lv = [[-1, 0], [0.5, -2]];
+    const eps = [[1.5, -0.2], [0.7, 2]];
+    const w = [[1, -2], [0.5, 3]];
+    const [gmu, glv, z] = tf.tidy(() => {
+      const sample = (m: tf.Tensor, l: tf.Tensor) => latentFor(createObjective('elbo'), m as tf.Tensor2D, l as tf.Tensor2D, tf.tensor2d(eps));
+      const f = (m: tf.Tensor, l: tf.Tensor) => tf.sum(tf.mul(sample(m, l), tf.tensor2d(w)));
+      const g = tf.grads(f)([tf.tensor2d(mu), tf.tensor2d(lv)]).map((t) => t.arraySync() as number[][]);
+      return [...g, sample(tf.tensor2d(mu), tf.tensor2d(lv)).arraySync() as number[][]];
+    });
+    mu.forEach((row, i) =>
+      row.forEach((m, j) => {
+        const s = Math.exp(lv[i][j] / 2);
+        expect(z[i][j]).toBeCloseTo(m + s * eps[i][j], 5);
+        expect(gmu[i][j]).toBeCloseTo(w[i][j], 5);
+        expect(glv[i][j]).toBeCloseTo(w[i][j] * 0.5 * s * eps[i][j], 5);
+      }),
+    );
+  });
+});
