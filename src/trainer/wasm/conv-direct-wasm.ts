@@ -10,8 +10,10 @@ import { assemble, i32, op, v128, type FuncDef, type ValType } from './wasm-asm'
  * the packed weight panel (8 floats a tap). _first starts from the bias, the others from the
  * partial sums in C. One row per call, not a loop over rows in here: an outer loop around the
  * accumulation made V8 allocate its registers badly (2× slower, as in gemm-wasm.ts).
+ * dconvCol{mr}: the same down a column, `step` then being the bytes between input rows of
+ * neighbouring output rows (stride·row) and ldc an output row.
  */
-function dconv(mr: number, first: boolean, step: number, fma: boolean): FuncDef {
+function dconv(mr: number, first: boolean, step: number, fma: boolean, name = 'dconv'): FuncDef {
   const [X, B, C, KWCI, LDC, BIAS] = [0, 1, 2, 3, 4, 5];
   const acc = (r: number, h: number) => 6 + 2 * r + h;
   const [B0, B1, AV, T] = [6 + 2 * mr, 7 + 2 * mr, 8 + 2 * mr, 9 + 2 * mr];
@@ -26,7 +28,7 @@ function dconv(mr: number, first: boolean, step: number, fma: boolean): FuncDef 
     ? rows.flatMap((r) => [op.get(BIAS), op.load(0), op.set(acc(r, 0)), op.get(BIAS), op.load(16), op.set(acc(r, 1))])
     : rows.flatMap((r) => [...cRow(r), op.load(0), op.set(acc(r, 0)), ...cRow(r), op.load(16), op.set(acc(r, 1))]);
   return {
-    name: `dconv${mr}${first ? '_first' : ''}`,
+    name: `${name}${mr}${first ? '_first' : ''}`,
     params: Array(6).fill(i32),
     locals: [...rows.flatMap((): ValType[] => [v128, v128]), v128, v128, v128, i32],
     body: [
@@ -69,30 +71,51 @@ function reluTile(mr: number): FuncDef {
  * fns: the function indices of [dconv{MR}_first, dconv{MR}, relu{MR}, and the same for rest].
  */
 function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDef {
+  // fns: [dconv{MR}_first, dconv{MR}, relu{MR}, dconv{rest}_first, dconv{rest}, relu{rest}, dconvCol{MR}_first, dconvCol{MR}].
   const [X, B0, C, IMGS, HO, TILES, KWCI, KH, ROW, LDC, BIAS0, IMG_BYTES, ROW_STEP, OUT_ROW, PANELS, B_PANEL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-  const [N, P, T, XR, CR, XT, CT, A, XA, BA, J, B, BIAS, XI, CI] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30];
-  const loop = (v: number, n: number, body: number[][], from = 0) => [
-    op.i32(from), op.set(v),
+  const [N, P, T, XR, CR, XT, CT, A, XA, BA, J, B, BIAS, XI, CI, V] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+  const loop = (v: number, n: number, body: number[][], from: number | number[][] = 0) => [
+    ...(typeof from === 'number' ? [op.i32(from)] : from), op.set(v),
     op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
     op.loop, ...body,
     op.get(v), op.i32(1), op.i32add, op.tee(v), op.get(n), op.i32ltS, op.brIf(0),
     op.end, op.end,
   ];
-  const tile = ([firstFn, nextFn, reluFn]: number[]) => [
-    op.get(XT), op.get(B), op.get(CT), op.get(KWCI), op.get(LDC), op.get(BIAS), op.call(firstFn),
+  const tile = ([firstFn, nextFn, reluFn]: number[], ldc = LDC) => [
+    op.get(XT), op.get(B), op.get(CT), op.get(KWCI), op.get(ldc), op.get(BIAS), op.call(firstFn),
     op.get(XT), op.set(XA),
     op.get(B), op.set(BA),
     ...loop(A, KH, [
       op.get(XA), op.get(ROW), op.i32add, op.set(XA),
       op.get(BA), op.get(KWCI), op.i32(4 * NR), op.i32mul, op.i32add, op.set(BA),
-      op.get(XA), op.get(BA), op.get(CT), op.get(KWCI), op.get(LDC), op.get(BIAS), op.call(nextFn),
+      op.get(XA), op.get(BA), op.get(CT), op.get(KWCI), op.get(ldc), op.get(BIAS), op.call(nextFn),
     ], 1),
-    ...(relu ? [op.get(CT), op.get(LDC), op.call(reluFn)] : []),
+    ...(relu ? [op.get(CT), op.get(ldc), op.call(reluFn)] : []),
   ];
+  // Tile t's position (row p, column q): input XI + p·rowStep + q·step, output CI + 32j + p·outRow + q·ldc.
+  const at = (p: number[][], q: number[][]) => [
+    op.get(XI), ...p, op.get(ROW_STEP), op.i32mul, op.i32add, ...q, op.i32(step), op.i32mul, op.i32add, op.set(XT),
+    op.get(CR), ...p, op.get(OUT_ROW), op.i32mul, op.i32add, ...q, op.get(LDC), op.i32mul, op.i32add, op.set(CT),
+  ];
+  // The last `rest` positions of each row, down their columns in tiles of MR rows (rows ho − ho mod MR
+  // on as rest-position tiles): a one-position tile multiplies as much as a whole tile would while
+  // loading its filter panel for one position, 2.5× the cost per output of a full tile.
+  const restColumns = rest > 0 ? [
+    op.get(HO), op.i32(MR), op.i32divS, op.set(V),
+    ...Array.from({ length: rest }, (_, col) =>
+      loop(P, V, [
+        ...at([op.get(P), op.i32(MR), op.i32mul], [op.get(TILES), op.i32(MR), op.i32mul, op.i32(col), op.i32add]),
+        ...tile(fns.slice(6, 8).concat(fns[2]), OUT_ROW),
+      ])).flat(),
+    ...loop(P, HO, [
+      ...at([op.get(P)], [op.get(TILES), op.i32(MR), op.i32mul]),
+      ...tile(fns.slice(3, 6)),
+    ], [op.get(V), op.i32(MR), op.i32mul]),
+  ] : [];
   return {
     name: `dconvPanel${relu ? '_relu' : ''}`,
     params: Array(16).fill(i32),
-    locals: Array(15).fill(i32),
+    locals: Array(16).fill(i32),
     body: loop(N, IMGS, [
       op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XI),
       op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CI),
@@ -109,10 +132,11 @@ function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDe
             op.get(XT), op.i32(MR * step), op.i32add, op.set(XT),
             op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
           ]),
-          ...(rest > 0 ? tile(fns.slice(3, 6)) : []),
           op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
           op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
         ]),
+        op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
+        ...restColumns,
       ]),
     ]),
   };
@@ -120,16 +144,18 @@ function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDe
 
 /**
  * A module for convolutions whose neighbouring output positions are `step` bytes apart in the
- * input (stride·ci·4) and whose output rows end in a `rest`-position tile (wo mod MR). Exports
- * dconvPanel and dconvPanel_relu.
+ * input (stride·ci·4), whose output rows end in a `rest`-position tile (wo mod MR), and whose
+ * neighbouring output rows are `rowStep` bytes apart in the input (stride·row; read only when
+ * rest > 0). Exports dconvPanel and dconvPanel_relu.
  */
-export function convModule(step: number, rest: number, fma: boolean, shared: boolean): Uint8Array {
+export function convModule(step: number, rest: number, rowStep: number, fma: boolean, shared: boolean): Uint8Array {
   const r = Math.max(rest, 1);
   const funcs = [
     dconv(MR, true, step, fma), dconv(MR, false, step, fma), reluTile(MR),
     dconv(r, true, step, fma), dconv(r, false, step, fma), reluTile(r),
+    dconv(MR, true, rowStep, fma, 'dconvCol'), dconv(MR, false, rowStep, fma, 'dconvCol'),
   ];
   // With rest = MR − … names could clash only if r = MR, which rest < MR rules out.
-  const fns = [0, 1, 2, 3, 4, 5];
+  const fns = [0, 1, 2, 3, 4, 5, 6, 7];
   return assemble([...funcs, panel(false, step, rest, fns), panel(true, step, rest, fns)], shared);
 }

@@ -107,7 +107,7 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
     const thin: ThinShape | null = taps <= THIN_TAPS ? { step: 4 * stride * ci, row, kh, kwci: kw * ci, rest: wo % MR } : null;
     const mod = thin
       ? thinModule(memory, thin)
-      : moduleFor(memory, `${4 * stride * ci}/${wo % MR}`, () => convModule(4 * stride * ci, wo % MR, HAS_RELAXED_FMA, isShared(memory)));
+      : moduleFor(memory, `${4 * stride * ci}/${wo % MR}/${row * stride}`, () => convModule(4 * stride * ci, wo % MR, row * stride, HAS_RELAXED_FMA, isShared(memory)));
     const name = `${thin ? 'thinPanel' : 'dconvPanel'}${a.relu ? '_relu' : ''}`;
     // The two panels take the same arguments but for the generic one's filter-row loop (kwci, kh).
     const loopArgs = thin ? [] : [kw * ci, kh, row];

@@ -23,6 +23,7 @@ const cases: Case[] = [
   { size: [7, 7], k: [1, 2], stride: 1, ci: 16, co: 8, pad: [[0, 0], [0, 0], [1, 0], [0, 0]], bias: false, relu: false },
   { size: [9, 13], k: [3, 5], stride: 2, ci: 8, co: 16, pad: 'same', bias: true, relu: false }, // odd, non-square
   { size: [8, 8], k: [3, 3], stride: 1, ci: 12, co: 8, pad: 'valid', bias: false, relu: true },
+  { size: [13, 14], k: [3, 3], stride: 1, ci: 8, co: 16, pad: 'same', bias: true, relu: true }, // rows end in 2: two columns of 6-row tiles, 1 row left
   { size: [5, 20], k: [1, 1], stride: 3, ci: 9, co: 24, pad: 'valid', bias: true, relu: false }, // 7 outputs a row: 6 + 1
   { size: [28, 28], k: [3, 3], stride: 2, ci: 1, co: 32, pad: 'same', bias: true, relu: true }, // a first layer: the thin kernel
   { size: [6, 7], k: [3, 3], stride: 1, ci: 3, co: 8, pad: 'same', bias: false, relu: false }, // 27 taps: thin, 7 a row: 6 + 1
