@@ -1,5 +1,5 @@
 import { MR, NR } from './gemm-wasm';
-import { assemble, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
+import { assemble, i32, fmaAdd, op, repeat, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /**
  * dconv{mr}{_first}(x, b, c, kwci, ldc, bias): one filter row's share of an mr×8 tile of a
@@ -18,10 +18,7 @@ function dconv(mr: number, first: boolean, step: number, fma: boolean, name = 'd
   const acc = (r: number, h: number) => 6 + 2 * r + h;
   const [B0, B1, AV, T] = [6 + 2 * mr, 7 + 2 * mr, 8 + 2 * mr, 9 + 2 * mr];
   const rows = Array.from({ length: mr }, (_, r) => r);
-  const madd = (target: number, b: number) =>
-    fma
-      ? [op.get(AV), op.get(b), op.get(target), op.f32x4madd, op.set(target)]
-      : [op.get(AV), op.get(b), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  const madd = (target: number, b: number) => fmaAdd(fma, AV, b, target);
   // Row r of the tile in C: c + r·ldc.
   const cRow = (r: number) => (r === 0 ? [op.get(C)] : [op.get(C), op.get(LDC), op.i32(r), op.i32mul, op.i32add]);
   const init = first
@@ -61,38 +58,89 @@ function reluTile(mr: number): FuncDef {
   };
 }
 
+/** Parameters and locals of a panel function (dconvPanel, thinPanel), by name. */
+export interface PanelVars {
+  X: number; B0: number; C: number; IMGS: number; HO: number; TILES: number;
+  LDC: number; BIAS0: number; IMG_BYTES: number; ROW_STEP: number; OUT_ROW: number; PANELS: number; B_PANEL: number;
+  N: number; P: number; T: number; XR: number; CR: number; XT: number; CT: number; J: number; B: number; BIAS: number; XI: number; CI: number;
+  /** Indices after the shared ones, for a panel function's own parameters (`own`) and locals. */
+  own: number[]; locals: number[];
+  params: number;
+}
+
+/**
+ * The indices of a panel function's (x, b, c, imgs, ho, tiles, …own, ldc, bias, imgBytes, rowStep,
+ * outRow, panels, bPanel) and its locals: the shared ones, then `ownLocals` more.
+ */
+export function panelVars(own: number, ownLocals: number): PanelVars {
+  const p = 13 + own;
+  const l = (i: number) => p + i;
+  return {
+    X: 0, B0: 1, C: 2, IMGS: 3, HO: 4, TILES: 5,
+    LDC: 6 + own, BIAS0: 7 + own, IMG_BYTES: 8 + own, ROW_STEP: 9 + own, OUT_ROW: 10 + own, PANELS: 11 + own, B_PANEL: 12 + own,
+    N: l(0), P: l(1), T: l(2), XR: l(3), CR: l(4), XT: l(5), CT: l(6), J: l(7), B: l(8), BIAS: l(9), XI: l(10), CI: l(11),
+    own: Array.from({ length: own }, (_, i) => 6 + i),
+    locals: Array.from({ length: ownLocals }, (_, i) => l(12 + i)),
+    params: p,
+  };
+}
+
+/**
+ * The walk of a panel function: image by image (an image's input stays in cache while all its
+ * panels read it), each 8-channel panel (b, c and bias advance bPanel bytes of packed filter, 32
+ * bytes of C and of bias), each output row, its `tiles` full MR-position tiles at (XT, CT); then
+ * `rowEnd` at each row's end (XT, CT at its rest positions) and `panelEnd` after a panel's rows.
+ */
+export function walkPanels(v: PanelVars, step: number, tile: number[][], rowEnd: number[][] = [], panelEnd: number[][] = []): number[][] {
+  return repeat(v.N, v.IMGS, [
+    op.get(v.X), op.get(v.N), op.get(v.IMG_BYTES), op.i32mul, op.i32add, op.set(v.XI),
+    op.get(v.C), op.get(v.N), op.get(v.HO), op.i32mul, op.get(v.OUT_ROW), op.i32mul, op.i32add, op.set(v.CI),
+    ...repeat(v.J, v.PANELS, [
+      op.get(v.B0), op.get(v.J), op.get(v.B_PANEL), op.i32mul, op.i32add, op.set(v.B),
+      op.get(v.BIAS0), op.get(v.J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(v.BIAS),
+      op.get(v.XI), op.set(v.XR),
+      op.get(v.CI), op.get(v.J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(v.CR),
+      ...repeat(v.P, v.HO, [
+        op.get(v.XR), op.set(v.XT),
+        op.get(v.CR), op.set(v.CT),
+        ...repeat(v.T, v.TILES, [
+          ...tile,
+          op.get(v.XT), op.i32(MR * step), op.i32add, op.set(v.XT),
+          op.get(v.CT), op.get(v.LDC), op.i32(MR), op.i32mul, op.i32add, op.set(v.CT),
+        ]),
+        ...rowEnd,
+        op.get(v.XR), op.get(v.ROW_STEP), op.i32add, op.set(v.XR),
+        op.get(v.CR), op.get(v.OUT_ROW), op.i32add, op.set(v.CR),
+      ]),
+      ...panelEnd,
+    ]),
+  ]);
+}
+
 /**
  * dconvPanel{_relu}(x, b, c, imgs, ho, tiles, kwci, kh, row, ldc, bias, imgBytes, rowStep, outRow, panels, bPanel):
- * `panels` 8-channel panels of the whole output, image by image (an image's input stays in cache
- * while all its panels read it): for each output row, `tiles` full MR-position tiles, then one
- * `rest`-position tile if rest > 0 (rest baked in); each tile row by filter row. b, c and bias
- * point at the first panel's; the next are bPanel bytes of packed filter, 32 bytes of C and bias on.
+ * `panels` 8-channel panels of the whole output (walkPanels), each tile row by filter row; a row's
+ * last `rest` positions (rest = wo mod MR, baked in) afterwards, down their columns.
  * imgBytes: one padded input image; rowStep: stride input rows; outRow: one output row (wo·co·4).
- * fns: the function indices of [dconv{MR}_first, dconv{MR}, relu{MR}, and the same for rest].
+ * fns: [dconv{MR}_first, dconv{MR}, relu{MR}, dconv{rest}_first, dconv{rest}, relu{rest}, dconvCol{MR}_first, dconvCol{MR}].
  */
 function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDef {
-  // fns: [dconv{MR}_first, dconv{MR}, relu{MR}, dconv{rest}_first, dconv{rest}, relu{rest}, dconvCol{MR}_first, dconvCol{MR}].
-  const [X, B0, C, IMGS, HO, TILES, KWCI, KH, ROW, LDC, BIAS0, IMG_BYTES, ROW_STEP, OUT_ROW, PANELS, B_PANEL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
-  const [N, P, T, XR, CR, XT, CT, A, XA, BA, J, B, BIAS, XI, CI, V] = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
-  const loop = (v: number, n: number, body: number[][], from: number | number[][] = 0) => [
-    ...(typeof from === 'number' ? [op.i32(from)] : from), op.set(v),
-    op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
-    op.loop, ...body,
-    op.get(v), op.i32(1), op.i32add, op.tee(v), op.get(n), op.i32ltS, op.brIf(0),
-    op.end, op.end,
-  ];
+  const v = panelVars(3, 4);
+  const [KWCI, KH, ROW] = v.own;
+  const [A, XA, BA, V] = v.locals;
+  const { HO, TILES, LDC, BIAS, ROW_STEP, OUT_ROW, P, CR, XT, CT, B, XI, CI, J } = v;
   const tile = ([firstFn, nextFn, reluFn]: number[], ldc = LDC) => [
     op.get(XT), op.get(B), op.get(CT), op.get(KWCI), op.get(ldc), op.get(BIAS), op.call(firstFn),
     op.get(XT), op.set(XA),
     op.get(B), op.set(BA),
-    ...loop(A, KH, [
+    ...repeat(A, KH, [
       op.get(XA), op.get(ROW), op.i32add, op.set(XA),
       op.get(BA), op.get(KWCI), op.i32(4 * NR), op.i32mul, op.i32add, op.set(BA),
       op.get(XA), op.get(BA), op.get(CT), op.get(KWCI), op.get(ldc), op.get(BIAS), op.call(nextFn),
-    ], 1),
+    ], [op.i32(1)]),
     ...(relu ? [op.get(CT), op.get(ldc), op.call(reluFn)] : []),
   ];
-  // Tile t's position (row p, column q): input XI + p·rowStep + q·step, output CI + 32j + p·outRow + q·ldc.
+  // The tile at output row p, column q: input XI + p·rowStep + q·step, output CR + p·outRow + q·ldc.
   const at = (p: number[][], q: number[][]) => [
     op.get(XI), ...p, op.get(ROW_STEP), op.i32mul, op.i32add, ...q, op.i32(step), op.i32mul, op.i32add, op.set(XT),
     op.get(CR), ...p, op.get(OUT_ROW), op.i32mul, op.i32add, ...q, op.get(LDC), op.i32mul, op.i32add, op.set(CT),
@@ -101,44 +149,23 @@ function panel(relu: boolean, step: number, rest: number, fns: number[]): FuncDe
   // on as rest-position tiles): a one-position tile multiplies as much as a whole tile would while
   // loading its filter panel for one position, 2.5× the cost per output of a full tile.
   const restColumns = rest > 0 ? [
+    op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
     op.get(HO), op.i32(MR), op.i32divS, op.set(V),
     ...Array.from({ length: rest }, (_, col) =>
-      loop(P, V, [
+      repeat(P, V, [
         ...at([op.get(P), op.i32(MR), op.i32mul], [op.get(TILES), op.i32(MR), op.i32mul, op.i32(col), op.i32add]),
-        ...tile(fns.slice(6, 8).concat(fns[2]), OUT_ROW),
+        ...tile([fns[6], fns[7], fns[2]], OUT_ROW),
       ])).flat(),
-    ...loop(P, HO, [
+    ...repeat(P, HO, [
       ...at([op.get(P)], [op.get(TILES), op.i32(MR), op.i32mul]),
       ...tile(fns.slice(3, 6)),
     ], [op.get(V), op.i32(MR), op.i32mul]),
   ] : [];
   return {
     name: `dconvPanel${relu ? '_relu' : ''}`,
-    params: Array(16).fill(i32),
+    params: Array(v.params).fill(i32),
     locals: Array(16).fill(i32),
-    body: loop(N, IMGS, [
-      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XI),
-      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CI),
-      ...loop(J, PANELS, [
-        op.get(B0), op.get(J), op.get(B_PANEL), op.i32mul, op.i32add, op.set(B),
-        op.get(BIAS0), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(BIAS),
-        op.get(XI), op.set(XR),
-        op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
-        ...loop(P, HO, [
-          op.get(XR), op.set(XT),
-          op.get(CR), op.set(CT),
-          ...loop(T, TILES, [
-            ...tile(fns.slice(0, 3)),
-            op.get(XT), op.i32(MR * step), op.i32add, op.set(XT),
-            op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
-          ]),
-          op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
-          op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
-        ]),
-        op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
-        ...restColumns,
-      ]),
-    ]),
+    body: walkPanels(v, step, tile(fns.slice(0, 3)), [], restColumns),
   };
 }
 

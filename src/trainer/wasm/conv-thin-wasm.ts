@@ -1,5 +1,6 @@
 import { MR, NR } from './gemm-wasm';
-import { assemble, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
+import { panelVars, walkPanels } from './conv-direct-wasm';
+import { assemble, i32, fmaAdd, op, repeat, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /** The geometry a thin-conv module is compiled for: every input offset becomes an immediate. */
 export interface ThinShape {
@@ -13,15 +14,6 @@ export interface ThinShape {
   /** Positions in a row's last tile (wo mod MR), 0 for none. */
   rest: number;
 }
-
-/** for (v = 0; v < n; v++) body, with v and n locals. */
-const loop = (v: number, n: number, body: number[][]) => [
-  op.i32(0), op.set(v),
-  op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
-  op.loop, ...body,
-  op.get(v), op.i32(1), op.i32add, op.tee(v), op.get(n), op.i32ltS, op.brIf(0),
-  op.end, op.end,
-];
 
 /** Each tap's input offset from a position's first tap: filter rows `row` bytes apart. */
 const tapOffsets = (s: ThinShape) => Array.from({ length: s.kh * s.kwci }, (_, t) => Math.floor(t / s.kwci) * s.row + 4 * (t % s.kwci));
@@ -40,10 +32,7 @@ function thinGradRow(s: ThinShape, g: number, fma: boolean): FuncDef {
   const [Q, D0, D1, AV] = [5, 6, 7, 8];
   const taps = tapOffsets(s).slice(GRAD_TAPS * g, GRAD_TAPS * (g + 1));
   const acc = (t: number, h: number) => 9 + 2 * t + h;
-  const madd = (target: number, d: number) =>
-    fma
-      ? [op.get(AV), op.get(d), op.get(target), op.f32x4madd, op.set(target)]
-      : [op.get(AV), op.get(d), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  const madd = (target: number, b: number) => fmaAdd(fma, AV, b, target);
   const at = (t: number) => (t === 0 ? [op.get(OUT)] : [op.get(OUT), op.get(CO4), op.i32(t), op.i32mul, op.i32add]);
   return {
     name: `thinGradRow${g}`,
@@ -84,10 +73,10 @@ function thinGrad(s: ThinShape, rows: number[]): FuncDef {
     locals: [i32, i32, i32, i32, i32],
     body: [
       op.get(PART), op.i32(0), op.i32(s.kh * s.kwci), op.get(CO4), op.i32mul, op.memoryFill,
-      ...loop(N, IMGS, [
+      ...repeat(N, IMGS, [
         op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XR),
-        ...loop(P, HO, [
-          ...loop(J, PANELS, [
+        ...repeat(P, HO, [
+          ...repeat(J, PANELS, [
             op.get(PART), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(OUT),
             ...rows.flatMap((fn, g) => [
               op.get(XR), op.get(DY), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add,
@@ -115,10 +104,7 @@ function thin(mr: number, relu: boolean, s: ThinShape, fma: boolean): FuncDef {
   const acc = (r: number, h: number) => 5 + 2 * r + h;
   const [B0, B1, AV] = [5 + 2 * mr, 6 + 2 * mr, 7 + 2 * mr];
   const rows = Array.from({ length: mr }, (_, r) => r);
-  const madd = (target: number, b: number) =>
-    fma
-      ? [op.get(AV), op.get(b), op.get(target), op.f32x4madd, op.set(target)]
-      : [op.get(AV), op.get(b), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  const madd = (target: number, b: number) => fmaAdd(fma, AV, b, target);
   const taps = tapOffsets(s).map((x, t) => ({ x, b: 4 * NR * t }));
   const cRow = (r: number) => (r === 0 ? [op.get(C)] : [op.get(C), op.get(LDC), op.i32(r), op.i32mul, op.i32add]);
   const out = (r: number, h: number) => (relu ? [op.get(acc(r, h)), op.f32x4const(0), op.f32x4max] : [op.get(acc(r, h))]);
@@ -140,39 +126,17 @@ function thin(mr: number, relu: boolean, s: ThinShape, fma: boolean): FuncDef {
 
 /**
  * thinPanel{_relu}(x, b, c, imgs, ho, tiles, ldc, bias, imgBytes, rowStep, outRow, panels, bPanel):
- * `panels` 8-channel panels of the whole output, image by image, as dconvPanel in
- * conv-direct-wasm.ts lays them out, one call a tile.
+ * `panels` 8-channel panels of the whole output (walkPanels in conv-direct-wasm.ts), one call a
+ * tile, a row's last `rest` positions in one rest tile.
  */
 function panel(relu: boolean, s: ThinShape, full: number, rest: number): FuncDef {
-  const [X, B0, C, IMGS, HO, TILES, LDC, BIAS0, IMG_BYTES, ROW_STEP, OUT_ROW, PANELS, B_PANEL] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  const [N, P, T, XR, CR, XT, CT, J, B, BIAS, XI, CI] = [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
-  const tile = (fn: number) => [op.get(XT), op.get(B), op.get(CT), op.get(LDC), op.get(BIAS), op.call(fn)];
+  const v = panelVars(0, 0);
+  const tile = (fn: number) => [op.get(v.XT), op.get(v.B), op.get(v.CT), op.get(v.LDC), op.get(v.BIAS), op.call(fn)];
   return {
     name: `thinPanel${relu ? '_relu' : ''}`,
-    params: Array(13).fill(i32),
+    params: Array(v.params).fill(i32),
     locals: Array(12).fill(i32),
-    body: loop(N, IMGS, [
-      op.get(X), op.get(N), op.get(IMG_BYTES), op.i32mul, op.i32add, op.set(XI),
-      op.get(C), op.get(N), op.get(HO), op.i32mul, op.get(OUT_ROW), op.i32mul, op.i32add, op.set(CI),
-      ...loop(J, PANELS, [
-        op.get(B0), op.get(J), op.get(B_PANEL), op.i32mul, op.i32add, op.set(B),
-        op.get(BIAS0), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(BIAS),
-        op.get(XI), op.set(XR),
-        op.get(CI), op.get(J), op.i32(4 * NR), op.i32mul, op.i32add, op.set(CR),
-        ...loop(P, HO, [
-          op.get(XR), op.set(XT),
-          op.get(CR), op.set(CT),
-          ...loop(T, TILES, [
-            ...tile(full),
-            op.get(XT), op.i32(MR * s.step), op.i32add, op.set(XT),
-            op.get(CT), op.get(LDC), op.i32(MR), op.i32mul, op.i32add, op.set(CT),
-          ]),
-          ...(s.rest > 0 ? tile(rest) : []),
-          op.get(XR), op.get(ROW_STEP), op.i32add, op.set(XR),
-          op.get(CR), op.get(OUT_ROW), op.i32add, op.set(CR),
-        ]),
-      ]),
-    ]),
+    body: walkPanels(v, s.step, tile(full), s.rest > 0 ? tile(rest) : []),
   };
 }
 

@@ -1,4 +1,4 @@
-import { assemble, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
+import { assemble, i32, fmaAdd, op, repeat, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /** Rows per micro-tile: 6 rows × 8 columns = 12 accumulators, which V8 keeps in x64's 16 XMM registers. */
 export const MR = 6;
@@ -18,10 +18,7 @@ function micro(mr: number, relu: boolean, fma: boolean): FuncDef {
   const acc = (r: number, h: number) => 6 + 2 * r + h;
   const [B0, B1, AV] = [6 + 2 * mr, 7 + 2 * mr, 8 + 2 * mr];
   const rows = Array.from({ length: mr }, (_, r) => r);
-  const madd = (target: number, b: number) =>
-    fma
-      ? [op.get(AV), op.get(b), op.get(target), op.f32x4madd, op.set(target)]
-      : [op.get(AV), op.get(b), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+  const madd = (target: number, b: number) => fmaAdd(fma, AV, b, target);
   // relu runs over the stored tile: a max on the accumulators themselves, even after the loop,
   // made V8 allocate the loop's registers badly (2× slower).
   const reluPass = rows.flatMap(() => [
@@ -51,18 +48,6 @@ function micro(mr: number, relu: boolean, fma: boolean): FuncDef {
       ...(relu ? reluPass : []),
     ],
   };
-}
-
-/** Counted loop: for (v = 0; v < n; v++) body, n and v locals. */
-function repeat(v: number, n: number, body: number[][]): number[][] {
-  return [
-    op.i32(0), op.set(v),
-    op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
-    op.loop,
-    ...body,
-    op.get(v), op.i32(1), op.i32add, op.tee(v), op.get(n), op.i32ltS, op.brIf(0),
-    op.end, op.end,
-  ];
 }
 
 /**

@@ -112,6 +112,25 @@ export const op = {
   call: (f: number) => [0x10, ...uleb(f)],
 };
 
+/** Counted loop: for (v = from; v < n; v++) body, v and n locals (i32, signed); from is code leaving an i32, default 0. */
+export function repeat(v: number, n: number, body: number[][], from: number[][] = [op.i32(0)]): number[][] {
+  return [
+    ...from, op.set(v),
+    op.block, op.get(v), op.get(n), op.i32geS, op.brIf(0),
+    op.loop,
+    ...body,
+    op.get(v), op.i32(1), op.i32add, op.tee(v), op.get(n), op.i32ltS, op.brIf(0),
+    op.end, op.end,
+  ];
+}
+
+/** target += a·b on f32x4 locals: relaxed SIMD's fused multiply-add where the engine has it (fma), else a multiply and an add. */
+export function fmaAdd(fma: boolean, a: number, b: number, target: number): number[][] {
+  return fma
+    ? [op.get(a), op.get(b), op.get(target), op.f32x4madd, op.set(target)]
+    : [op.get(a), op.get(b), op.f32x4mul, op.get(target), op.f32x4add, op.set(target)];
+}
+
 export interface FuncDef {
   name: string;
   params: ValType[];
