@@ -32,8 +32,9 @@ export const PARALLEL_MIN = 1 << 19;
 
 /**
  * Filters with at most this many taps (kh·kw·ci) run on the thin kernel (conv-thin-wasm.ts), all
- * taps unrolled in one tile call. A first layer on one channel (9 taps): 2.8 ms a step on the
- * generic kernel, as slow as XNNPACK's, for 7 M multiply-adds.
+ * taps unrolled in one tile call. A first layer on one channel (9 taps) was left to XNNPACK, on one
+ * thread: the generic kernel, which loads and stores a tile once per filter row (3 taps), was no
+ * faster on one thread (~1 ms for the conv VAE's 7 M multiply-adds).
  */
 export const THIN_TAPS = 32;
 
