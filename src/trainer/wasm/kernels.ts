@@ -21,9 +21,8 @@ export interface Kernels {
   /** 1 when floats [0, n4) at p are all finite (n4 a multiple of 4), else 0. */
   finite(p: number, n4: number): number;
   /**
-   * The call for dst[j] = Σ_r src[r·cols + j], every column j < cols, rows summed in order (c4: cols
-   * rounded down to a multiple of 4): a sum over the leading axes, without the transpose
-   * tfjs-backend-wasm's Sum makes first.
+   * The call for dst[j] = Σ_r src[r·cols + j], every column j < cols, rows summed in order: a sum
+   * over the leading axes, without the transpose tfjs-backend-wasm's Sum makes first.
    */
   columnSumCall(src: number, dst: number, rows: number, cols: number): Call;
   /**
