@@ -5,7 +5,7 @@ import { thinConvModule, type ThinShape } from './conv-thin-wasm';
 import { kernelsFor } from './kernels';
 import { HAS_RELAXED_FMA } from './wasm-asm';
 import { isShared } from './tfjs-internals';
-import { compileKernelModule, runCut, threadsFor, type KernelModule } from './pool';
+import { compileKernelModule, MULTIPLY_ADD_PARALLEL_MIN, runCut, threadsFor, type KernelModule } from './pool';
 
 export interface ConvArgs {
   /** Byte offsets on the heap: input [n, h, w, ci], filter [kh, kw, ci, co], bias [co] or 0, output [n, ho, wo, co]. */
@@ -26,9 +26,6 @@ export interface ConvArgs {
   pad: Padding;
   relu: boolean;
 }
-
-/** Below this many multiply-adds a convolution stays on one thread. */
-export const PARALLEL_MIN = 1 << 19;
 
 /**
  * Filters with at most this many taps (kh·kw·ci) run on the thin kernel (conv-thin-wasm.ts), all
@@ -98,7 +95,7 @@ export function convDirect(heap: HeapModule, memory: WebAssembly.Memory, a: Conv
   const [xp, bp, bias] = [padded ? scratch : a.x, scratch + xBytes, scratch + xBytes + wBytes];
   try {
     const f32 = new Float32Array(memory.buffer);
-    const threads = threadsFor(memory, n * ho * wo * co * taps, PARALLEL_MIN);
+    const threads = threadsFor(memory, n * ho * wo * co * taps, MULTIPLY_ADD_PARALLEL_MIN);
     if (padded) padImages(memory, a.x, xp, a, pad, threads);
     if (a.bias) f32.copyWithin(bias >> 2, a.bias >> 2, (a.bias >> 2) + co);
     else f32.fill(0, bias >> 2, (bias >> 2) + co);

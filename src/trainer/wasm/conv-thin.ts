@@ -1,9 +1,9 @@
 import * as tf from '../tf';
-import { padImages, PARALLEL_MIN, THIN_TAPS, thinModule } from './conv-direct';
+import { padImages, THIN_TAPS, thinModule } from './conv-direct';
 import { MR, NR } from './gemm-wasm';
 import { memoryOf, pointer, uninitialised, wasmBackend } from './heap';
 import { kernelsFor } from './kernels';
-import { runCalls, share, threadsFor } from './pool';
+import { MULTIPLY_ADD_PARALLEL_MIN, runCalls, share, threadsFor } from './pool';
 
 /**
  * Images are cut into this many blocks (fewer for a smaller batch), whatever the thread count:
@@ -30,7 +30,7 @@ export function thinFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, kh: number, kw: 
   // What the positions read, and no more: the rows and columns below and right of it are never read.
   const pad = { top, left, bottom: Math.max(0, (ho - 1) * stride + kh - h - top), right: Math.max(0, (wo - 1) * stride + kw - w - left) };
   const [hp, wp] = [h + top + pad.bottom, w + left + pad.right];
-  const threads = threadsFor(memory, n * ho * wo * co * taps, PARALLEL_MIN);
+  const threads = threadsFor(memory, n * ho * wo * co * taps, MULTIPLY_ADD_PARALLEL_MIN);
   const out = uninitialised(backend, [kh, kw, ci, co]);
   const blocks = Math.min(n, IMAGE_BLOCKS);
   const partBytes = 4 * taps * co;

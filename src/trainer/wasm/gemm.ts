@@ -1,14 +1,11 @@
 import { gemmModule, MR, NR } from './gemm-wasm';
 import { HAS_RELAXED_FMA } from './wasm-asm';
-import { compileKernelModule, cut, partsFor, runCalls, threadsFor, type Call, type KernelModule } from './pool';
+import { compileKernelModule, cut, MULTIPLY_ADD_PARALLEL_MIN, partsFor, runCalls, threadsFor, type Call, type KernelModule } from './pool';
 import { isShared, type HeapModule } from './tfjs-internals';
 
 export { HAS_RELAXED_FMA };
 
 type Fn = (...args: number[]) => number;
-
-/** Below this many multiply-adds a GEMM stays on one thread: waking helpers costs more. */
-const PARALLEL_MIN = 1 << 19;
 
 export type { HeapModule };
 
@@ -81,7 +78,7 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     const f32 = new Float32Array(memory.buffer);
     f32.fill(0, bias >> 2, (bias + biasBytes) >> 2);
     if (g.bias) f32.copyWithin(bias >> 2, g.bias >> 2, (g.bias >> 2) + n);
-    const threads = threadsFor(memory, m * n * depth, PARALLEL_MIN);
+    const threads = threadsFor(memory, m * n * depth, MULTIPLY_ADD_PARALLEL_MIN);
     const call = (name: string, ...args: number[]): Call => ({ mod: k.mod, name, args });
     // Packing, shared out too: A by blocks of MR rows, B by panels of NR columns (each part
     // writes its own blocks and panels; a copy, so no rounding anywhere).

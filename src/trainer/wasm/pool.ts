@@ -218,6 +218,9 @@ export function cut(n: number, parts: number, make: (from: number, to: number) =
   return Array.from({ length: parts }, (_, t) => share(n, parts, t)).flatMap(([from, to]) => (to > from ? make(from, to) : []));
 }
 
+/** Below this many multiply-adds a GEMM or a convolution stays on one thread: waking helpers costs more. */
+export const MULTIPLY_ADD_PARALLEL_MIN = 1 << 19;
+
 /** Below this many floats an element-wise pass (likelihood, relu's gradient, an interleave) stays on one thread: waking helpers costs more. */
 export const ELEMENTWISE_PARALLEL_MIN = 1 << 16;
 
