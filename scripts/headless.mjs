@@ -36,9 +36,10 @@ export async function startPreview(port, dist, timeoutMs, tool) {
   return url;
 }
 
+/** localStorage keys of src/app/firstRun.ts: set, the page opens as for a returning visitor. */
+export const RETURNING_VISITOR_KEYS = ['vae-playground:visited', 'vae-playground:welcome-dismissed'];
+
 /** A first visit would start training on its own (src/app/firstRun.ts), before the script sets it up. */
 export function asReturningVisitor(page) {
-  return page.addInitScript(() => {
-    for (const k of ['vae-playground:visited', 'vae-playground:welcome-dismissed']) localStorage.setItem(k, '1');
-  });
+  return page.addInitScript((keys) => keys.forEach((k) => localStorage.setItem(k, '1')), RETURNING_VISITOR_KEYS);
 }

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { pageControls } from './bench/puppeteerPage.mjs';
-import { CHROMIUM_ARGS, executablePath, startPreview, waitFor } from './headless.mjs';
+import { CHROMIUM_ARGS, executablePath, RETURNING_VISITOR_KEYS, startPreview, waitFor } from './headless.mjs';
 
 const ARCH = process.env.PROFILE_ARCH ?? 'mlp';
 const THREADS = process.env.PROFILE_THREADS;
@@ -25,7 +25,7 @@ const url = await startPreview(4391, DIST, 30_000, 'profile');
 const browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
-  await page.evaluateOnNewDocument(() => ['vae-playground:visited', 'vae-playground:welcome-dismissed'].forEach((k) => localStorage.setItem(k, '1')));
+  await page.evaluateOnNewDocument((keys) => keys.forEach((k) => localStorage.setItem(k, '1')), RETURNING_VISITOR_KEYS);
   await page.goto(THREADS ? `${url}?threads=${THREADS}` : url);
   await page.waitForSelector('#backend-select');
   const { select, click, steps } = pageControls(page);

@@ -2,7 +2,7 @@
 // on WASM. Playwright's Firefox needs its own build, which cannot be downloaded here; Debian's
 // firefox-esr can (apt-get install -y firefox-esr).
 import { existsSync } from 'node:fs';
-import { waitFor } from '../headless.mjs';
+import { RETURNING_VISITOR_KEYS, waitFor } from '../headless.mjs';
 import { pageControls } from './puppeteerPage.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -20,7 +20,7 @@ export async function measureFirefox(url, backend, architecture, seconds) {
     const page = await browser.newPage();
     await page.goto(url);
     // As a returning visitor: a first visit would start training on its own.
-    await page.evaluate(() => ['vae-playground:visited', 'vae-playground:welcome-dismissed'].forEach((k) => localStorage.setItem(k, '1')));
+    await page.evaluate((keys) => keys.forEach((k) => localStorage.setItem(k, '1')), RETURNING_VISITOR_KEYS);
     await page.goto(url);
     const { select, click, steps } = pageControls(page);
     await poll(() => page.evaluate(() => !!document.getElementById('backend-select')), 60_000, 'the page');
