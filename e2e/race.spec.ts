@@ -85,6 +85,8 @@ test('a race of two presets trains both side by side, pauses and resumes togethe
   await page.getByTestId('race-pause').click();
   for (const lane of lanes) await expect(page.getByTestId(`race-lane-${lane}`)).toContainText('paused', { timeout: 30_000 });
   const paused = [await laneStep(page, 0), await laneStep(page, 1)];
+  // Each lane says when its pause's checkpoint is written; from then on a reload loses nothing.
+  for (const lane of lanes) await expect(page.getByTestId(`race-state-${lane}`)).toHaveText('paused · saved', { timeout: 30_000 });
   await page.reload();
   await page.getByRole('tab', { name: 'Race' }).click();
   await page.getByTestId('race-reopen').click();

@@ -47,6 +47,22 @@ describe('training store', () => {
     expect(store.getState()).toMatchObject({ state: 'paused', train: { nelbo: 130, recon: 110, kl: 20 }, test: { nelbo: 125 } });
   });
 
+  it('knows the step of the last written checkpoint, forgotten on a reset or an opened run', () => {
+    const { store, fire } = setup();
+    const run = (step: number) => ({ type: 'runSaved', run: { id: 'r', step } }) as unknown as TrainerEvent;
+    expect(store.getState().savedStep).toBeNull();
+    fire({ type: 'status', state: 'paused', step: 40, epoch: 0 });
+    fire(run(40));
+    expect(store.getState()).toMatchObject({ step: 40, savedStep: 40 });
+    fire({ type: 'status', state: 'training', step: 41, epoch: 0 });
+    expect(store.getState().savedStep).toBe(40);
+    fire({ type: 'history', runId: 'q', history: { train: { step: [], nelbo: [], recon: [], kl: [], loss: [] }, test: { step: [], nelbo: [], recon: [], kl: [], loss: [], epoch: [] }, notes: [] } });
+    expect(store.getState().savedStep).toBeNull();
+    fire(run(7));
+    fire({ type: 'status', state: 'idle', step: 0, epoch: 0 });
+    expect(store.getState().savedStep).toBeNull();
+  });
+
   it('keeps the backend, progress and dataset facts', () => {
     const { store, fire } = setup();
     fire({ type: 'status', state: 'loading', step: 0, epoch: 0 });

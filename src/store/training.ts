@@ -46,6 +46,8 @@ export interface TrainingState {
   datasetProgress: ProgressInfo | null;
   dataset: DatasetInfo | null;
   errors: ShownError[];
+  /** The step of the run's last checkpoint written to storage (null before its first): a reload resumes there. */
+  savedStep: number | null;
   actions: {
     train(): void;
     pause(): void;
@@ -77,6 +79,7 @@ export const INITIAL_TRAINING: Data = {
   datasetProgress: null,
   dataset: null,
   errors: [],
+  savedStep: null,
 };
 
 let nextErrorId = 1;
@@ -97,7 +100,7 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'status': {
       const fresh = e.state === 'idle' && e.step === 0;
       // A reset run starts from nothing: old losses would describe a model that is gone.
-      const cleared = fresh ? { epochProgress: 0, imagesPerSec: null, train: null, test: null } : {};
+      const cleared = fresh ? { epochProgress: 0, imagesPerSec: null, train: null, test: null, savedStep: null } : {};
       return { ...cleared, state: e.state, step: e.step, epoch: e.epoch, message: e.message ?? null, progress: e.state === 'loading' ? s.progress : null };
     }
     case 'metrics':
@@ -119,7 +122,9 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     }
     case 'history':
       // An opened run or imported model: its last figures, until its own next step replaces them.
-      return lastFigures(e.history);
+      return { ...lastFigures(e.history), savedStep: null };
+    case 'runSaved':
+      return { savedStep: e.run.step };
     case 'images':
     case 'snapshot':
     case 'note':
@@ -128,7 +133,6 @@ export function fold(s: Data, e: TrainerEvent): Partial<Data> {
     case 'analysisError':
     case 'analysisPartial':
     case 'resumable':
-    case 'runSaved':
     case 'runsResult':
     case 'runsError':
     case 'pong':

@@ -17,6 +17,8 @@ export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 |
   const state = useStore(feed.training, (s) => s.state);
   const train = useStore(feed.training, (s) => s.train?.nelbo);
   const test = useStore(feed.training, (s) => s.test?.nelbo);
+  // Said once the checkpoint of this very step is written, so a person knows a reload loses nothing.
+  const saved = useStore(feed.training, (s) => s.savedStep !== null && s.savedStep === s.step && s.state !== 'training');
   // The second lane has no error area of its own: what stopped it is said here.
   const error = useStore(feed.training, (s) => s.errors.at(-1) ?? null);
   return (
@@ -42,7 +44,10 @@ export function LaneHeader({ lane, name, differences, feed, shown }: { lane: 0 |
           nELBO <strong data-testid={`race-nelbo-${lane}`}>{fixed1(train)}</strong>
         </span>
         {test === undefined ? null : <span>validation {fixed1(test)}</span>}
-        <span className="race-state">{STATE_WORD[state]}</span>
+        <span className="race-state" data-testid={`race-state-${lane}`}>
+          {STATE_WORD[state]}
+          {saved ? ' · saved' : ''}
+        </span>
         {shown ? (
           <span className="race-moment" data-testid={`race-moment-${lane}`}>
             {momentCaption(shown, null)}, test nELBO {fixed1(shown.terms.nelbo)}
