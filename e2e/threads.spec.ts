@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, FIRST_RUN_KEYS, test } from './fixtures';
 
 // Multi-core WASM training (src/trainer/wasm/pool.ts) and the cross-origin isolation it needs.
 
@@ -81,9 +81,9 @@ async function isolatedNow(page: Page): Promise<boolean> {
 
 async function openOn(browser: Browser, url: string, serviceWorkers: 'allow' | 'block') {
   const context = await browser.newContext({ serviceWorkers });
-  await context.addInitScript(() => {
-    for (const k of ['vae-playground:visited', 'vae-playground:welcome-dismissed']) localStorage.setItem(k, '1');
-  });
+  await context.addInitScript((keys) => {
+    for (const k of keys) localStorage.setItem(k, '1');
+  }, FIRST_RUN_KEYS);
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };

@@ -7,12 +7,14 @@
 // Step counts on the page come from the trainer's metrics, which on GPU backends it sends only after
 // an awaited read of those steps' figures: every figure below counts finished work.
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { asReturningVisitor, CHROMIUM_ARGS, executablePath, startPreview, waitFor } from './headless.mjs';
 import { findTorchPython, runPytorch } from './bench/pytorch.mjs';
 import { measureFirefox } from './bench/firefox.mjs';
 import { measureStartTrained } from './bench/startTrained.mjs';
+import { machineCeiling } from './bench/ceiling.mjs';
 
 // BENCH_PORT / BENCH_DIST let several people bench side by side (with BENCH_SKIP_BUILD=1 for a build of their own).
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -26,6 +28,7 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,webgpu,cpu').split('
 const SECONDS_PER_BACKEND = Number(process.env.BENCH_SECONDS ?? 12);
 const ARCHS = (process.env.BENCH_ARCHS ?? 'mlp,conv').split(',');
 /** BENCH_THREADS=1,2: WASM measured at each of these kernel thread counts (the page's ?threads=N); default: all cores. */
+const CORES = cpus().length;
 const THREADS = process.env.BENCH_THREADS ? process.env.BENCH_THREADS.split(',').map(Number) : [null];
 /** BENCH_ONLY=start-trained: only the "start trained" figures (cold, then warm cache). */
 const ONLY_START = process.env.BENCH_ONLY === 'start-trained';
@@ -65,7 +68,15 @@ async function setField(page, label, value) {
   await f.blur();
 }
 
-async function measureBackend(browser, backend, architecture, threads = null) {
+/** Resolves once `n` callers have called it: copies measured side by side start their windows together. */
+function barrier(n) {
+  let arrived = 0;
+  let open;
+  const all = new Promise((resolve) => (open = resolve));
+  return () => (++arrived === n && open(), all);
+}
+
+async function measureBackend(browser, backend, architecture, threads = null, together = null) {
   const context = await browser.newContext();
   const page = await openPage(context, threads);
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
@@ -81,6 +92,7 @@ async function measureBackend(browser, backend, architecture, threads = null) {
   // Warm-up: a few more steps before timing (shader compilation, WASM tier-up).
   const warm = (await num(page, 'step-count')) + 3;
   await waitFor(async () => (await num(page, 'step-count')) >= warm, 240_000, `${backend}/${architecture}: warm-up`);
+  await together?.();
   const startStep = await num(page, 'step-count');
   const s0 = Date.now();
   await page.waitForTimeout(SECONDS_PER_BACKEND * 1000);
@@ -288,7 +300,7 @@ try {
   if (ONLY_START) {
     await browser.close();
     mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/start-trained.json', JSON.stringify({ date: new Date().toISOString(), chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, loadavg: (await import('node:os')).loadavg(), startTrained }, null, 2));
+    writeFileSync('bench-results/start-trained.json', JSON.stringify({ date: new Date().toISOString(), chromium: version, cpu: cpus()[0]?.model, cores: CORES, loadavg: loadavg(), startTrained }, null, 2));
     console.log('wrote bench-results/start-trained.json');
     process.exit(0);
   }
@@ -308,6 +320,16 @@ try {
     }
   }
   must(speeds.some((s) => s.imagesPerSec && s.used === s.backend), 'images/s on any backend');
+  // The WASM trainer's own ceiling: one copy on one thread in a tab per core, all at once.
+  const copies = [];
+  if (BACKENDS.includes('wasm') && THREADS.some((n) => n !== 1) && CORES > 1) {
+    for (const architecture of ARCHS) {
+      const together = barrier(CORES);
+      const r = await Promise.all(Array.from({ length: CORES }, () => measureBackend(browser, 'wasm', architecture, 1, together))).catch((e) => ({ error: String(e).split('\n')[0] }));
+      copies.push(r.error ? { architecture, error: r.error } : { architecture, imagesPerSec: r.map((x) => x.imagesPerSec) });
+      console.log(`${architecture} on wasm, ${CORES} tabs on 1 thread each at once: ${r.error ?? r.map((x) => x.imagesPerSec.toFixed(0)).join(' + ')} images/s`);
+    }
+  }
   let run = null;
   let best = null;
   if (!SKIP_RUN) {
@@ -344,7 +366,8 @@ try {
     console.log(`MLP VAE, best in the browser (${bestMlp.browser ?? 'Chromium'} ${bestMlp.backend}, ${bestMlp.imagesPerSec.toFixed(0)} images/s) / PyTorch CPU at its best thread count (${pytorch.imagesPerSec.toFixed(0)}): ${pytorch.ratio.toFixed(2)}×`);
   } else console.log(`PyTorch comparison: ${pytorch.skipped ?? 'no browser MLP figure'}`);
   await browser.close();
-  const report = { date: new Date().toISOString(), pytorch, firefox, warmStart: warm, startTrained, chromium: version, cpu: (await import('node:os')).cpus()[0]?.model, cores: (await import('node:os')).cpus().length, speeds, run };
+  const ceiling = THREADS.some((n) => n !== 1) ? await machineCeiling(torchPython, TORCH_SECONDS) : { skipped: 'no threaded WASM figure' };
+  const report = { date: new Date().toISOString(), pytorch, ceiling, copies, firefox, warmStart: warm, startTrained, chromium: version, cpu: cpus()[0]?.model, cores: CORES, speeds, run };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
   console.log('\n| model | backend | threads | images/s (batch 128) | note |\n|---|---|---|---|---|');
@@ -363,8 +386,15 @@ try {
     const most = Math.max(0, ...wasm.map((s) => s.threads));
     if (most > 1 && at(1).length > 0) {
       console.log(`${architecture}: ${most} threads / 1 thread = ${(median(at(most)) / median(at(1))).toFixed(2)}× (medians of ${at(most).length} and ${at(1).length} runs)`);
+      const c = copies.find((x) => x.architecture === architecture && x.imagesPerSec);
+      if (c) console.log(`${architecture}: ${c.imagesPerSec.length} one-thread tabs at once / 1 thread = ${(c.imagesPerSec.reduce((a, b) => a + b, 0) / median(at(1))).toFixed(2)}× (independent copies: what this machine gives the same work on more cores)`);
     }
   }
+  console.log(
+    ceiling.skipped
+      ? `machine ceiling: ${ceiling.skipped}`
+      : `machine ceiling: PyTorch on 1 thread ${ceiling.alone.toFixed(0)} images/s alone, ${ceiling.copies.map((x) => x.toFixed(0)).join(' + ')} as ${ceiling.copies.length} copies at once = ${ceiling.ratio.toFixed(2)}× (the most any trainer could scale by here)`,
+  );
   if (run) {
     console.log(`\n${EPOCHS} epochs of the default MLP VAE on ${best}: ${run.seconds.toFixed(0)} s, final test nELBO ${run.finalTestNelbo}, ≤110 after ${run.secondsTo110 ?? '—'} s, longest main-thread task ${run.longestTaskMs.toFixed(0)} ms, dataset cold ${run.datasetColdMs} ms / warm ${run.datasetWarmMs} ms`);
     console.log(`tensors over 1,000 steps: ${run.tensors.before.numTensors} → ${run.tensors.after.numTensors}; heap ${run.heap.before.bytes} → ${run.heap.after.bytes} bytes (${run.heap.after.how})`);

@@ -1,11 +1,11 @@
 import type { BackendChoice, ExperimentConfig } from '../config/experiment';
 import { DEFAULT_CONFIG } from '../config/experiment';
 import { validateConfig } from '../config/validate';
-import { errorCodeOf, isSnapshotStep, type Command, type LossTerms, type TrainerState } from '../protocol';
+import { errorCodeOf, isSnapshotStep, type Command, type TrainerState } from '../protocol';
 import { AnalysisRunner } from './analysis/runner';
 import { answerRuns, captureSession, checkInputShape, findResumable, openSaved, refuseEarly, restoreSession, RunRecorder, type OpenedRun } from './checkpoint';
 import { evaluateTest } from './evaluate';
-import { MetricsWindow } from './metrics';
+import { LiveFeed } from './liveFeed';
 import { TrainingSession, type StepResult, type TrainingData } from './session';
 import { configChange, stopReason } from './configChange';
 import { datasetEvent, nonFiniteEvent } from './coreEvents';
@@ -13,8 +13,6 @@ import type { CoreHost } from './coreHost';
 
 export type { CoreHost, DatasetInfo } from './coreHost';
 
-const METRICS_EVERY_MS = 100;
-const IMAGES_EVERY_MS = 500;
 const SLICE_MS = 30;
 
 /** The trainer's state machine: idle → loading → training ⇄ paused → stopped. */
@@ -27,12 +25,9 @@ export class TrainerCore {
   private backendReady = false;
   private data: { id: string; data: TrainingData; stale?: boolean } | null = null;
   private session: TrainingSession | null = null;
-  private window: MetricsWindow;
-  private lastMetricsAt = 0;
-  private lastImagesAt = 0;
+  /** Losses, images/s and grids for the page, throttled. */
+  private readonly feed: LiveFeed;
   private looping = false;
-  private lastTrain: LossTerms | null = null;
-  private lastRate = 0;
   /** Best validation nELBO so far, for early stopping. */
   private best: { nelbo: number; epoch: number } | null = null;
   /** Bumped by reset, so an in-flight load can tell it was abandoned. */
@@ -48,7 +43,7 @@ export class TrainerCore {
     const emit: CoreHost['emit'] = (e, transfer) => host.emit(e, transfer);
     this.runs = new RunRecorder((e) => emit(e), host.now, host.runs);
     this.host = { ...host, emit: (e, transfer) => (emit(e, transfer), this.runs.observe(e)) };
-    this.window = new MetricsWindow(host.now);
+    this.feed = new LiveFeed(this.host.emit, host.now, () => this.session);
     this.analysis = new AnalysisRunner(host.emit, host.yieldToEvents);
   }
 
@@ -152,7 +147,7 @@ export class TrainerCore {
   }
 
   private resume(): void {
-    this.window.restartClock();
+    this.feed.restartClock();
     this.setState('training');
     void this.loop();
   }
@@ -163,8 +158,8 @@ export class TrainerCore {
     if (!(await this.prepare())) return;
     await this.runs.snapshot();
     if (this.runStep()) await this.settle();
-    this.flushMetrics();
-    await this.flushImages();
+    this.feed.flushMetrics();
+    await this.feed.flushImages();
     await this.maybeFinishEpoch();
     await this.runs.snapshot();
     if (this.state !== 'stopped') this.setState('paused');
@@ -199,7 +194,7 @@ export class TrainerCore {
     const ready = this.data!.data;
     this.session = new TrainingSession(this.config, ready);
     this.runs.begin(this.session, { id, shape: ready.shape }, () => this.config, name);
-    this.window = new MetricsWindow(this.host.now);
+    this.feed.restart();
     if (this.state === 'loading') this.state = prev;
     return true;
   }
@@ -218,9 +213,7 @@ export class TrainerCore {
         // GPU backends: the slice's figures in one awaited read, which also waits for its work to finish.
         await this.settle();
         if (!this.session) break;
-        const t = this.host.now();
-        if (t - this.lastMetricsAt >= METRICS_EVERY_MS) this.flushMetrics();
-        if (t - this.lastImagesAt >= IMAGES_EVERY_MS) await this.flushImages();
+        await this.feed.tick();
         await this.maybeFinishEpoch();
         if (this.session) await this.runs.snapshot();
         await this.host.yieldToEvents();
@@ -229,7 +222,7 @@ export class TrainerCore {
       this.fail(err);
     } finally {
       this.looping = false;
-      this.flushMetrics();
+      this.feed.flushMetrics();
     }
   }
 
@@ -257,7 +250,7 @@ export class TrainerCore {
       this.setState('paused');
       return false;
     }
-    this.window.add(r.terms, s.batchSize);
+    this.feed.add(r.terms, s.batchSize);
     return true;
   }
 
@@ -266,7 +259,7 @@ export class TrainerCore {
     const s = this.session;
     if (!s || s.stepInEpoch !== 0 || s.step === 0 || s.evaluatedEpoch === s.epoch) return;
     s.evaluatedEpoch = s.epoch;
-    this.flushMetrics();
+    this.feed.flushMetrics();
     const test = await evaluateTest(
       s,
       (done, total) => this.host.emit({ type: 'progress', task: 'evaluation', label: 'Evaluating on the test split', done, total }),
@@ -274,39 +267,12 @@ export class TrainerCore {
       () => this.session === s,
     );
     if (!test) return;
-    this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: this.lastRate, train: this.lastTrain ?? test, test });
+    this.feed.testMetrics(s, test);
     if (!this.best || test.nelbo < this.best.nelbo) this.best = { nelbo: test.nelbo, epoch: s.epoch };
     const stop = stopReason(s.epoch, this.config, test.nelbo, this.best);
     if (stop) {
-      await this.flushImages();
+      await this.feed.flushImages();
       this.setState('stopped', stop);
-    }
-  }
-
-  private metricsBase() {
-    const s = this.session!;
-    return { step: s.step, epoch: s.epoch, epochProgress: s.stepInEpoch / s.stepsPerEpoch };
-  }
-
-  private flushMetrics(): void {
-    this.lastMetricsAt = this.host.now();
-    if (!this.session) return;
-    const m = this.window.take();
-    if (!m) return;
-    this.lastTrain = m.train;
-    this.lastRate = m.imagesPerSec;
-    this.host.emit({ type: 'metrics', ...this.metricsBase(), imagesPerSec: m.imagesPerSec, train: m.train });
-  }
-
-  private async flushImages(): Promise<void> {
-    this.lastImagesAt = this.host.now();
-    const s = this.session;
-    if (!s) return;
-    const step = s.step;
-    const grids = [['reconstructions', s.reconstructions()], ['samples', s.samples()]] as const;
-    for (const [kind, grid] of grids) {
-      const g = await grid;
-      if (this.session === s) this.host.emit({ type: 'images', kind, step, grid: g }, [g.pixels.buffer]);
     }
   }
 
@@ -342,7 +308,7 @@ export class TrainerCore {
     await restoreSession(s, state);
     this.session = s;
     this.runs.rebind(s);
-    this.window = new MetricsWindow(this.host.now);
+    this.feed.restart();
     this.host.emit({ type: 'note', step: s.step, text: `backend = ${b.name}` });
     const message = `Run moved to ${b.name.toUpperCase()} at step ${s.step}; weights and optimizer state carried over.`;
     if (wasTraining) {
@@ -372,7 +338,7 @@ export class TrainerCore {
       this.runs.adopt(s, open, () => this.config);
       this.best = this.runs.run?.history.best() ?? null;
       this.host.emit({ type: 'history', runId: open.summary.id, history: open.history });
-      await this.flushImages();
+      await this.feed.flushImages();
       // Pausing saves it: an imported model is kept as a run from here on.
       this.setState('paused', `Continuing "${open.summary.name}" from step ${s.step}.`);
     } catch (err) {
@@ -390,7 +356,7 @@ export class TrainerCore {
   }
 
   private setState(state: TrainerState, message?: string): void {
-    if (state !== 'training') this.flushMetrics();
+    if (state !== 'training') this.feed.flushMetrics();
     this.state = state;
     this.emitStatus(message);
   }
