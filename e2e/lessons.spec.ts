@@ -90,6 +90,13 @@ test('likelihood lesson: the predicted nELBO is checked against the live trainin
   const figure = Number(await page.getByTestId('lesson-outcome').getAttribute('data-figure'));
   const shown = Number(await page.getByTestId('train-nelbo').textContent());
   expect(Math.abs(figure - shown)).toBeLessThanOrEqual(0.051);
+  // The panel fills the window between the two bars: no row of the page shows above or below it.
+  const edges = await page.evaluate(() => {
+    const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+    return { panel: box('.panel.panel-overlay'), run: box('.run-bar'), lesson: box('.lesson-bar') };
+  });
+  expect(edges.panel.top).toBeLessThanOrEqual(edges.run.bottom);
+  expect(edges.panel.bottom).toBeGreaterThanOrEqual(edges.lesson.top);
   await page.screenshot({ path: shotPath(info, 'lesson-presenter-1366.png', true) });
 });
 

@@ -68,12 +68,15 @@ async function setField(page, label, value) {
   await f.blur();
 }
 
-/** Resolves once `n` callers have called it: copies measured side by side start their windows together. */
+/**
+ * Copies measured side by side start their windows together: `arrive` resolves once `n` callers
+ * have called it, or once `open` is called (a copy that failed on its way must not hold the rest).
+ */
 function barrier(n) {
   let arrived = 0;
   let open;
   const all = new Promise((resolve) => (open = resolve));
-  return () => (++arrived === n && open(), all);
+  return { arrive: () => (++arrived === n && open(), all), open: () => open() };
 }
 
 async function measureBackend(browser, backend, architecture, threads = null, together = null) {
@@ -325,7 +328,8 @@ try {
   if (BACKENDS.includes('wasm') && THREADS.some((n) => n !== 1) && CORES > 1) {
     for (const architecture of ARCHS) {
       const together = barrier(CORES);
-      const r = await Promise.all(Array.from({ length: CORES }, () => measureBackend(browser, 'wasm', architecture, 1, together))).catch((e) => ({ error: String(e).split('\n')[0] }));
+      const copy = () => measureBackend(browser, 'wasm', architecture, 1, together.arrive).finally(together.open);
+      const r = await Promise.all(Array.from({ length: CORES }, copy)).catch((e) => ({ error: String(e).split('\n')[0] }));
       copies.push(r.error ? { architecture, error: r.error } : { architecture, imagesPerSec: r.map((x) => x.imagesPerSec) });
       console.log(`${architecture} on wasm, ${CORES} tabs on 1 thread each at once: ${r.error ?? r.map((x) => x.imagesPerSec.toFixed(0)).join(' + ')} images/s`);
     }

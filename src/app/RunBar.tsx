@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { TrainButtons } from '../panels/Controls/TrainButtons';
 import { StatusBar } from '../panels/StatusBar/StatusBar';
+import { useHeightVar } from '../ui/useHeightVar';
 import { SettingsToggle } from './SettingsToggle';
 import './runBar.css';
 
@@ -11,17 +12,7 @@ import './runBar.css';
 export function RunBar() {
   const ref = useRef<HTMLDivElement>(null);
   // Its height, for layers fixed to the window that must leave it in sight (a lesson's full-screen panel).
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const root = document.documentElement;
-    const ro = new ResizeObserver(() => root.style.setProperty('--run-bar-h', `${el.offsetHeight}px`));
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      root.style.removeProperty('--run-bar-h');
-    };
-  }, []);
+  useHeightVar(ref, '--run-bar-h');
   return (
     <div ref={ref} className="run-bar" data-testid="run-bar">
       <TrainButtons />

@@ -4,6 +4,7 @@ import './lesson.css';
 import { FIGURES } from '../../lessons/format';
 import { lessonActions, lessonStore } from '../../lessons/lessonRunner';
 import { useTraining } from '../../ui/stores';
+import { useHeightVar } from '../../ui/useHeightVar';
 import { arrowPress, formatFigure, lessonKey, trainTarget } from './lessonText';
 
 /**
@@ -42,18 +43,12 @@ export function LessonBar() {
 
   // A full-screen panel ends above the bar, so the bar never hides its foot.
   useEffect(() => {
+    if (!s.lesson) return;
     const root = document.documentElement;
-    const el = barRef.current;
-    if (!s.lesson || !el) return;
     root.dataset.lesson = 'open';
-    const ro = new ResizeObserver(() => root.style.setProperty('--lesson-bar-h', `${el.offsetHeight}px`));
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      delete root.dataset.lesson;
-      root.style.removeProperty('--lesson-bar-h');
-    };
+    return () => void delete root.dataset.lesson;
   }, [s.lesson]);
+  useHeightVar(barRef, '--lesson-bar-h', !!s.lesson);
 
   // A caption longer than its clamped lines offers "More" (the clamp keeps the bar short).
   useLayoutEffect(() => {
