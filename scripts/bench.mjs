@@ -68,18 +68,7 @@ async function setField(page, label, value) {
   await f.blur();
 }
 
-/**
- * Copies measured side by side start their windows together: `arrive` resolves once `n` callers
- * have called it, or once `open` is called (a copy that failed on its way must not hold the rest).
- */
-function barrier(n) {
-  let arrived = 0;
-  let open;
-  const all = new Promise((resolve) => (open = resolve));
-  return { arrive: () => (++arrived === n && open(), all), open: () => open() };
-}
-
-async function measureBackend(browser, backend, architecture, threads = null, together = null) {
+async function measureBackend(browser, backend, architecture, threads = null) {
   const context = await browser.newContext();
   const page = await openPage(context, threads);
   await page.getByLabel('Backend', { exact: true }).selectOption(backend);
@@ -95,7 +84,6 @@ async function measureBackend(browser, backend, architecture, threads = null, to
   // Warm-up: a few more steps before timing (shader compilation, WASM tier-up).
   const warm = (await num(page, 'step-count')) + 3;
   await waitFor(async () => (await num(page, 'step-count')) >= warm, 240_000, `${backend}/${architecture}: warm-up`);
-  await together?.();
   const startStep = await num(page, 'step-count');
   const s0 = Date.now();
   await page.waitForTimeout(SECONDS_PER_BACKEND * 1000);
@@ -323,17 +311,6 @@ try {
     }
   }
   must(speeds.some((s) => s.imagesPerSec && s.used === s.backend), 'images/s on any backend');
-  // The WASM trainer's own ceiling: one copy on one thread in a tab per core, all at once.
-  const copies = [];
-  if (BACKENDS.includes('wasm') && THREADS.some((n) => n !== 1) && CORES > 1) {
-    for (const architecture of ARCHS) {
-      const together = barrier(CORES);
-      const copy = () => measureBackend(browser, 'wasm', architecture, 1, together.arrive).finally(together.open);
-      const r = await Promise.all(Array.from({ length: CORES }, copy)).catch((e) => ({ error: String(e).split('\n')[0] }));
-      copies.push(r.error ? { architecture, error: r.error } : { architecture, imagesPerSec: r.map((x) => x.imagesPerSec) });
-      console.log(`${architecture} on wasm, ${CORES} tabs on 1 thread each at once: ${r.error ?? r.map((x) => x.imagesPerSec.toFixed(0)).join(' + ')} images/s`);
-    }
-  }
   let run = null;
   let best = null;
   if (!SKIP_RUN) {
@@ -370,8 +347,8 @@ try {
     console.log(`MLP VAE, best in the browser (${bestMlp.browser ?? 'Chromium'} ${bestMlp.backend}, ${bestMlp.imagesPerSec.toFixed(0)} images/s) / PyTorch CPU at its best thread count (${pytorch.imagesPerSec.toFixed(0)}): ${pytorch.ratio.toFixed(2)}×`);
   } else console.log(`PyTorch comparison: ${pytorch.skipped ?? 'no browser MLP figure'}`);
   await browser.close();
-  const ceiling = THREADS.some((n) => n !== 1) ? await machineCeiling(torchPython, TORCH_SECONDS) : { skipped: 'no threaded WASM figure' };
-  const report = { date: new Date().toISOString(), pytorch, ceiling, copies, firefox, warmStart: warm, startTrained, chromium: version, cpu: cpus()[0]?.model, cores: CORES, speeds, run };
+  const ceiling = BACKENDS.includes('wasm') && THREADS.some((n) => n !== 1) ? await machineCeiling(ARCHS, torchPython, SECONDS_PER_BACKEND) : { skipped: 'no threaded WASM figure' };
+  const report = { date: new Date().toISOString(), pytorch, ceiling, firefox, warmStart: warm, startTrained, chromium: version, cpu: cpus()[0]?.model, cores: CORES, speeds, run };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));
   console.log('\n| model | backend | threads | images/s (batch 128) | note |\n|---|---|---|---|---|');
@@ -390,15 +367,14 @@ try {
     const most = Math.max(0, ...wasm.map((s) => s.threads));
     if (most > 1 && at(1).length > 0) {
       console.log(`${architecture}: ${most} threads / 1 thread = ${(median(at(most)) / median(at(1))).toFixed(2)}× (medians of ${at(most).length} and ${at(1).length} runs)`);
-      const c = copies.find((x) => x.architecture === architecture && x.imagesPerSec);
-      if (c) console.log(`${architecture}: ${c.imagesPerSec.length} one-thread tabs at once / 1 thread = ${(c.imagesPerSec.reduce((a, b) => a + b, 0) / median(at(1))).toFixed(2)}× (independent copies: what this machine gives the same work on more cores)`);
     }
   }
-  console.log(
-    ceiling.skipped
-      ? `machine ceiling: ${ceiling.skipped}`
-      : `machine ceiling: PyTorch on 1 thread ${ceiling.alone.toFixed(0)} images/s alone, ${ceiling.copies.map((x) => x.toFixed(0)).join(' + ')} as ${ceiling.copies.length} copies at once = ${ceiling.ratio.toFixed(2)}× (the most any trainer could scale by here)`,
-  );
+  for (const [architecture, c] of Object.entries(ceiling.app ?? {})) {
+    console.log(`${architecture}: machine ceiling ${c.skipped ?? `${c.ratio.toFixed(2)}× (the app's trainer in Node on one thread: ${c.alone.toFixed(0)} images/s alone, ${c.copies.map((x) => x.toFixed(0)).join(' + ')} as ${c.copies.length} copies at once)`}`);
+  }
+  if (ceiling.skipped) console.log(`machine ceiling: ${ceiling.skipped}`);
+  const pc = ceiling.pytorch;
+  if (pc) console.log(`PyTorch copies: ${pc.skipped ?? `${pc.alone.toFixed(0)} images/s alone on one thread, ${pc.copies.map((x) => x.toFixed(0)).join(' + ')} as ${pc.copies.length} copies at once = ${pc.ratio.toFixed(2)}×`}`);
   if (run) {
     console.log(`\n${EPOCHS} epochs of the default MLP VAE on ${best}: ${run.seconds.toFixed(0)} s, final test nELBO ${run.finalTestNelbo}, ≤110 after ${run.secondsTo110 ?? '—'} s, longest main-thread task ${run.longestTaskMs.toFixed(0)} ms, dataset cold ${run.datasetColdMs} ms / warm ${run.datasetWarmMs} ms`);
     console.log(`tensors over 1,000 steps: ${run.tensors.before.numTensors} → ${run.tensors.after.numTensors}; heap ${run.heap.before.bytes} → ${run.heap.after.bytes} bytes (${run.heap.after.how})`);
