@@ -2,15 +2,13 @@
 // alone, then one copy per core at once; the copies' summed images/s over the lone copy's. A
 // 2-vCPU VM's cores may share a physical core, caches and memory bandwidth, so this yardstick can
 // sit well under the core count; a threaded trainer (one set of weights) is measured against it,
-// not bounded by it. Two workloads:
-// - the app's own trainer on WASM in Node, one thread, no page (src/trainer/bench/copies.bench.test.ts);
-// - PyTorch's MLP VAE on one thread (torch_vae.py).
+// not bounded by it. The work is the app's own trainer on WASM in Node, one thread, no page
+// (src/trainer/bench/copies.bench.test.ts). PyTorch's MLP VAE as copies was tried and dropped: on
+// one thread each, 0.97–1.48× in three runs, too unsteady to measure anything against.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const torchScript = new URL('./torch_vae.py', import.meta.url).pathname;
 
 /** Runs a command, resolving with its stdout; rejects on a non-zero exit. */
 function output(cmd, args, env) {
@@ -47,18 +45,11 @@ const appCopy = (architecture, seconds) => async (copies, barrier) => {
   return JSON.parse(line[1]).imagesPerSec;
 };
 
-// PyTorch's copies have no barrier: each loads the same data and warms up alike, so their windows overlap.
-const torchCopy = (python, seconds) => async () => {
-  const out = await output(python, [torchScript, String(seconds)], { TORCH_THREAD_COUNTS: '1' });
-  return JSON.parse(out.trim().split('\n').pop()).runs[0].imagesPerSec;
-};
-
-/** Per architecture, the app's trainer alone and as copies; then PyTorch's, where it is importable. */
-export async function machineCeiling(architectures, torch, seconds, cores = cpus().length) {
+/** Per architecture, the app's trainer alone and as one copy per core at once. */
+export async function machineCeiling(architectures, seconds, cores = cpus().length) {
   if (cores < 2) return { skipped: 'one CPU core' };
   const why = (e) => ({ skipped: `the copies failed: ${e instanceof Error ? e.message : e}` });
   const app = {};
   for (const a of architectures) app[a] = await aloneThenCopies(appCopy(a, seconds), cores).catch(why);
-  const pytorch = torch ? await aloneThenCopies(torchCopy(torch.python, seconds), cores).catch(why) : { skipped: 'PyTorch is not importable' };
-  return { cores, app, pytorch };
+  return { cores, app };
 }
