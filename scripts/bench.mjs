@@ -347,7 +347,11 @@ try {
     console.log(`MLP VAE, best in the browser (${bestMlp.browser ?? 'Chromium'} ${bestMlp.backend}, ${bestMlp.imagesPerSec.toFixed(0)} images/s) / PyTorch CPU at its best thread count (${pytorch.imagesPerSec.toFixed(0)}): ${pytorch.ratio.toFixed(2)}×`);
   } else console.log(`PyTorch comparison: ${pytorch.skipped ?? 'no browser MLP figure'}`);
   await browser.close();
-  const ceiling = BACKENDS.includes('wasm') && THREADS.some((n) => n !== 1) ? await machineCeiling(ARCHS, SECONDS_PER_BACKEND) : { skipped: 'no threaded WASM figure' };
+  // BENCH_CEILING=0 skips it (quick A/B runs of two builds).
+  const ceiling =
+    process.env.BENCH_CEILING === '0' ? { skipped: 'BENCH_CEILING=0' }
+    : BACKENDS.includes('wasm') && THREADS.some((n) => n !== 1) ? await machineCeiling(ARCHS, SECONDS_PER_BACKEND)
+    : { skipped: 'no threaded WASM figure' };
   const report = { date: new Date().toISOString(), pytorch, ceiling, firefox, warmStart: warm, startTrained, chromium: version, cpu: cpus()[0]?.model, cores: CORES, speeds, run };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', JSON.stringify(report, null, 2));

@@ -53,13 +53,15 @@ function micro(mr: number, relu: boolean, fma: boolean): FuncDef {
 /**
  * gemm{_relu}(ap, bp, c, mBlocks, k, nPanels, ldc, bias): the full MR-row blocks × 8-column
  * panels of C, panel by panel, so one packed B panel (k·32 bytes) stays in L1 while A's blocks
- * stream by. Calls micro{MR}{_relu}, the function at index `tile`.
+ * stream by. Calls micro{MR}{_relu}, the function at index `tile`. With another tile function,
+ * rows{r}{_relu} (mBlocks 1): the last r < MR rows of a run of panels in one call, not one a tile
+ * (a 128-row C has 2 such rows under each of its panels: 392 calls for 3,136 columns).
  */
-function gemm(relu: boolean, tile: number): FuncDef {
+function gemm(name: string, tile: number): FuncDef {
   const [AP, BP, C, MB, K, NP, LDC, BIAS] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [J, I, A, CC, BPAN] = [8, 9, 10, 11, 12];
   return {
-    name: relu ? 'gemm_relu' : 'gemm',
+    name,
     params: [i32, i32, i32, i32, i32, i32, i32, i32],
     locals: [i32, i32, i32, i32, i32],
     body: repeat(J, NP, [
@@ -208,9 +210,11 @@ function packPatches(): FuncDef {
   };
 }
 
-/** Exports micro1…micro{MR}, micro1_relu…, gemm, gemm_relu, packA, packB, packPatches. */
+/** Exports micro1…micro{MR}, micro1_relu…, gemm, gemm_relu, rows1…rows{MR−1}, rows1_relu…, packA, packB, packPatches. */
 export function gemmModule(fma: boolean, shared: boolean): Uint8Array {
   const linear = Array.from({ length: MR }, (_, i) => micro(i + 1, false, fma));
   const relu = Array.from({ length: MR }, (_, i) => micro(i + 1, true, fma));
-  return assemble([...linear, ...relu, gemm(false, MR - 1), gemm(true, 2 * MR - 1), packA(), packB(), packPatches()], shared);
+  // Function indices follow the list: micro r at r − 1, micro r relu at MR + r − 1.
+  const rows = Array.from({ length: MR - 1 }, (_, i) => [gemm(`rows${i + 1}`, i), gemm(`rows${i + 1}_relu`, MR + i)]).flat();
+  return assemble([...linear, ...relu, gemm('gemm', MR - 1), gemm('gemm_relu', 2 * MR - 1), ...rows, packA(), packB(), packPatches()], shared);
 }

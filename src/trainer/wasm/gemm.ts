@@ -101,20 +101,19 @@ export function gemm(heap: HeapModule, memory: WebAssembly.Memory, g: GemmArgs):
     const byPanels = fullPanels >= threads || fullRows < threads;
     const rest = m - fullRows * MR;
     const aRest = ap + 4 * fullRows * MR * depth;
-    // The last rows (fewer than MR) of each full panel, as calls of their own.
-    const restHere = byPanels && rest > 0;
-    const restTile = (j: number) => call(`micro${rest}${g.relu ? '_relu' : ''}`, aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);
+    // The last rows (fewer than MR) under panels p0..p1, in one call.
+    const restRows = (p0: number, p1: number) =>
+      call(`rows${rest}${g.relu ? '_relu' : ''}`, aRest, bp + 4 * NR * p0 * depth, g.c + fullRows * MR * ldc + 4 * NR * p0, 1, depth, p1 - p0, ldc, bias + 4 * NR * p0);
     runCalls(memory, [
       ...(byPanels
-        ? cut(fullPanels, partsFor(fullPanels, threads), (p0, p1) => [call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0)])
+        ? cut(fullPanels, partsFor(fullPanels, threads), (p0, p1) => [
+            call(name, ap, bp + 4 * NR * p0 * depth, g.c + 4 * NR * p0, fullRows, depth, p1 - p0, ldc, bias + 4 * NR * p0),
+            ...(rest > 0 ? [restRows(p0, p1)] : []),
+          ])
         : cut(fullRows, partsFor(fullRows, threads), (b0, b1) => [call(name, ap + 4 * b0 * MR * depth, bp, g.c + b0 * MR * ldc, b1 - b0, depth, fullPanels, ldc, bias)])),
-      ...(restHere ? Array.from({ length: fullPanels }, (_, j) => restTile(j)) : []),
+      // Cut by row blocks, the rest rows under every panel are one call of their own.
+      ...(!byPanels && rest > 0 && fullPanels > 0 ? [restRows(0, fullPanels)] : []),
     ], threads > 1);
-    if (rest > 0 && !restHere) {
-      for (let j = 0; j < fullPanels; j++) {
-        micro[rest - 1](aRest, bp + 4 * NR * j * depth, g.c + fullRows * MR * ldc + 4 * NR * j, depth, ldc, bias + 4 * NR * j);
-      }
-    }
     const cols = n - fullPanels * NR;
     if (cols > 0) {
       // The last panel's tiles go through a scratch tile: C has no room for 8 columns there.

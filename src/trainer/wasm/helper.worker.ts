@@ -4,7 +4,7 @@
  * generated kernel modules as the trainer (their bytes lie on that heap) and, for each job, claims
  * and runs calls until none is left, sleeping in Atomics.wait between jobs.
  */
-import { callBase, claim, DONE, ERROR, GEN, HELPED, MODULES, STOP, waitWhile, type HelperInit } from './pool-layout';
+import { callBase, claim, DONE, DONE_SLEEPERS, ERROR, GEN, GEN_SLEEPERS, HELPED, MODULES, STOP, waitWhile, wake, type HelperInit } from './pool-layout';
 
 type Fn = (...args: number[]) => unknown;
 
@@ -28,7 +28,7 @@ self.onmessage = (e: MessageEvent<HelperInit>) => {
   postMessage('ready');
   let seen = Atomics.load(ctl, GEN);
   for (;;) {
-    waitWhile(ctl, GEN, seen);
+    waitWhile(ctl, GEN, seen, GEN_SLEEPERS);
     seen = Atomics.load(ctl, GEN);
     if (Atomics.load(ctl, STOP)) return;
     for (;;) {
@@ -44,7 +44,7 @@ self.onmessage = (e: MessageEvent<HelperInit>) => {
         Atomics.store(ctl, ERROR, 1);
       }
       Atomics.add(ctl, HELPED, 1);
-      if (Atomics.add(ctl, DONE, 1) + 1 === count) Atomics.notify(ctl, DONE);
+      if (Atomics.add(ctl, DONE, 1) + 1 === count) wake(ctl, DONE, DONE_SLEEPERS);
     }
   }
 };

@@ -13,6 +13,10 @@ export const DONE = 1; // calls of the current job finished
 export const ERROR = 2; // 1 when a call threw on a helper (its message is in the console)
 export const STOP = 3; // 1: helpers return
 export const HELPED = 6; // calls run by helpers, ever (a statistic)
+// Threads asleep in Atomics.wait on GEN (helpers) and on DONE (the trainer): a waker calls
+// Atomics.notify, a system call, only when one sleeps; most jobs find them still spinning.
+export const GEN_SLEEPERS = 7;
+export const DONE_SLEEPERS = 8;
 export const TICKET = 2; // a BigInt64 word index: int32 words 4–5
 export const MODULES = 16; // module table (int32 words): [ptr, len] of each module's bytes on the shared heap
 export const MAX_MODULES = 120;
@@ -42,15 +46,26 @@ export function claim(ticket64: BigInt64Array): [number, number, number] {
  */
 export const SPIN_MS = 0.05;
 
-/** Spins until ctl[i] is no longer `value` or SPIN_MS pass; then sleeps on it until it changes. */
-export function waitWhile(ctl: Int32Array, i: number, value: number): void {
+/**
+ * Spins until ctl[i] is no longer `value` or SPIN_MS pass; then sleeps on it until it changes,
+ * counted in ctl[sleepers] meanwhile. The count goes up before the wait, which sleeps only while
+ * ctl[i] still holds `value`: a waker that changed ctl[i] and then read no sleeper cannot miss one.
+ */
+export function waitWhile(ctl: Int32Array, i: number, value: number, sleepers: number): void {
   const until = performance.now() + SPIN_MS;
   for (let n = 0; Atomics.load(ctl, i) === value; n++) {
     if ((n & 63) === 63 && performance.now() > until) {
+      Atomics.add(ctl, sleepers, 1);
       Atomics.wait(ctl, i, value);
+      Atomics.sub(ctl, sleepers, 1);
       return;
     }
   }
+}
+
+/** Wakes the threads asleep on ctl[i] (after ctl[i] changed), if any. */
+export function wake(ctl: Int32Array, i: number, sleepers: number): void {
+  if (Atomics.load(ctl, sleepers) > 0) Atomics.notify(ctl, i);
 }
 
 export interface HelperInit {

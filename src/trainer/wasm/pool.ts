@@ -1,6 +1,6 @@
 import {
-  callBase, claim, CONTROL_BYTES, DONE, ERROR, GEN, HELPED, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES, STOP, TICKET, ticket,
-  waitWhile, type HelperInit,
+  callBase, claim, CONTROL_BYTES, DONE, DONE_SLEEPERS, ERROR, GEN, GEN_SLEEPERS, HELPED, MAX_ARGS, MAX_CALLS, MAX_HELPERS, MAX_MODULES, MODULES,
+  STOP, TICKET, ticket, waitWhile, wake, type HelperInit,
 } from './pool-layout';
 import { isShared, memoryOf, type WasmBackendInternals } from './tfjs-internals';
 
@@ -78,7 +78,7 @@ class KernelPool {
     // The ticket after the calls: a claim below its count finds them written.
     Atomics.store(this.ticket, TICKET, ticket(this.job, list.length));
     Atomics.store(this.ctl, GEN, this.job);
-    Atomics.notify(this.ctl, GEN);
+    wake(this.ctl, GEN, GEN_SLEEPERS);
     let failure: unknown = null;
     for (;;) {
       const [, count, i] = claim(this.ticket);
@@ -91,7 +91,7 @@ class KernelPool {
       Atomics.add(this.ctl, DONE, 1);
     }
     // The trainer runs in a worker, where Atomics.wait may block.
-    for (let d = Atomics.load(this.ctl, DONE); d !== list.length; d = Atomics.load(this.ctl, DONE)) waitWhile(this.ctl, DONE, d);
+    for (let d = Atomics.load(this.ctl, DONE); d !== list.length; d = Atomics.load(this.ctl, DONE)) waitWhile(this.ctl, DONE, d, DONE_SLEEPERS);
     if (failure) throw failure;
     if (Atomics.load(this.ctl, ERROR)) throw new Error('A WASM kernel helper thread failed (see the console)');
   }
