@@ -4,7 +4,7 @@ import type { ImageGridPayload, LossTerms } from '../protocol';
 import { buildModel, objectiveFor } from './model/build';
 import { lossTerms, type ModelParts } from './model/loss';
 import { createAdam } from './optim/adam';
-import { allFinite, heapView, uninitialised, wasmBackend } from './wasm/heap';
+import { allFinite, heapUnitRows, wasmBackend } from './wasm/heap';
 import { maskedApply, setOptimizerIterations } from './maskedUpdate';
 import { useFastWasmKernels } from './wasm/register';
 import { mulberry32, permutation, streamSeed, type SeededRandom } from './random';
@@ -80,22 +80,18 @@ function toTensor(split: SplitData, dim: number): tf.Tensor2D {
   return tf.tensor2d(f, [split.count, dim]);
 }
 
-/**
- * Rows `idx` of a split in [0, 1], built in JS: the same float32 values toTensor holds. On WASM
- * written straight into the tensor's heap memory (no 400 KB array to allocate and copy a step).
- */
+/** Rows `idx` of a split in [0, 1]: the same float32 values toTensor holds (on WASM built on the heap). */
 function rowsTensor(split: SplitData, dim: number, idx: ArrayLike<number>): tf.Tensor2D {
-  const backend = wasmBackend();
-  const shape: [number, number] = [idx.length, dim];
-  const onHeap = backend && (uninitialised(backend, shape) as tf.Tensor2D);
-  const f = onHeap ? heapView(backend, onHeap) : new Float32Array(idx.length * dim);
+  const onHeap = heapUnitRows(split.images, dim, idx);
+  if (onHeap) return onHeap;
+  const f = new Float32Array(idx.length * dim);
   const src = split.images;
   for (let r = 0; r < idx.length; r++) {
     const from = idx[r] * dim;
     const to = r * dim;
     for (let j = 0; j < dim; j++) f[to + j] = UNIT[src[from + j]];
   }
-  return onHeap || tf.tensor2d(f, shape);
+  return tf.tensor2d(f, [idx.length, dim]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { i32, op, type FuncDef } from './wasm-asm';
+import { i32, op, repeat, v128, type FuncDef } from './wasm-asm';
 
 /**
  * relu's backward pass, out = y > 0 ? dy : 0, in one pass (tfjs: step(y), then a multiply: two
@@ -93,5 +93,30 @@ export function stridedCopyDef(): FuncDef {
     params: Array.from({ length: 12 }, () => i32),
     locals: [i32, i32, i32, i32, i32],
     body: loop(B, N, loop(I, H, inner)),
+  };
+}
+
+/**
+ * Bytes to floats in [0, 1]: out[i] = src[i] / 255, a float32 division (correctly rounded, so
+ * the same floats as JavaScript's v / 255 rounded to float32; a test checks all 256). n8 groups of
+ * 8 bytes; a training batch of images is built with it.
+ */
+export function unitBytesDef(): FuncDef {
+  // Params: 0 src, 1 dst, 2 n8. Locals: 3 i, 4 v (the 8 bytes as u16 lanes).
+  const [SRC, DST, N8, I, V] = [0, 1, 2, 3, 4];
+  const half = (extend: number[], offset: number) => [
+    op.get(DST), op.get(V), extend, op.f32x4convertI32x4U, op.f32x4const(255), op.f32x4div, op.store(offset),
+  ];
+  return {
+    name: 'unitBytes',
+    params: [i32, i32, i32],
+    locals: [i32, v128],
+    body: repeat(I, N8, [
+      op.get(SRC), op.load8x8U(), op.set(V),
+      ...half(op.i32x4extendLowI16x8U, 0),
+      ...half(op.i32x4extendHighI16x8U, 16),
+      op.get(SRC), op.i32(8), op.i32add, op.set(SRC),
+      op.get(DST), op.i32(32), op.i32add, op.set(DST),
+    ]),
   };
 }

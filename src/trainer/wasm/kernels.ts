@@ -1,7 +1,7 @@
 import { isShared } from './tfjs-internals';
 import { compileKernelModule, type Call, type KernelModule } from './pool';
 import { bernoulliDef } from './bernoulli-wasm';
-import { padDef, reluGradDef, stridedCopyDef } from './elementwise-wasm';
+import { padDef, reluGradDef, stridedCopyDef, unitBytesDef } from './elementwise-wasm';
 import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /**
@@ -39,6 +39,8 @@ export interface Kernels {
   padCall(src: number, dst: number, n: number, h: number, rowBytes: number, dstRowBytes: number, dstImgBytes: number, firstRow: number): Call;
   /** The call copying n × h × w blocks of `block` bytes between two 3-level strided layouts (elementwise-wasm.ts). */
   stridedCopyCall(src: number, dst: number, n: number, bS: number, bD: number, h: number, iS: number, iD: number, w: number, jS: number, jD: number, block: number): Call;
+  /** dst[i] = src[i] / 255 for 8·n8 bytes at src (floats at dst), here on this thread. */
+  unitBytes(src: number, dst: number, n8: number): void;
 }
 
 export interface AdamConstants {
@@ -169,7 +171,7 @@ const cache = new WeakMap<WebAssembly.Memory, Kernels>();
 export function kernelsFor(memory: WebAssembly.Memory): Kernels {
   let k = cache.get(memory);
   if (k) return k;
-  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef(), bernoulliDef(), reluGradDef(), padDef(), stridedCopyDef()], isShared(memory)));
+  const mod = compileKernelModule(memory, assemble([adamDef(), finiteDef(), columnSumDef(), bernoulliDef(), reluGradDef(), padDef(), stridedCopyDef(), unitBytesDef()], isShared(memory)));
   const ex = mod.exports;
   k = {
     mod,
@@ -180,6 +182,7 @@ export function kernelsFor(memory: WebAssembly.Memory): Kernels {
     reluGradCall: (dy, y, out, n4) => ({ mod, name: 'reluGrad', args: [dy, y, out, n4] }),
     padCall: (...args) => ({ mod, name: 'pad', args }),
     stridedCopyCall: (...args) => ({ mod, name: 'stridedCopy', args }),
+    unitBytes: (src, dst, n8) => ex.unitBytes(src, dst, n8),
   };
   cache.set(memory, k);
   return k;

@@ -65,6 +65,11 @@ export const op = {
   load: (offset = 0) => [...simd(0x00), 2, ...uleb(offset)],
   store: (offset = 0) => [...simd(0x0b), 2, ...uleb(offset)],
   load32Splat: (offset = 0) => [...simd(0x09), 2, ...uleb(offset)],
+  /** v128.load8x8_u: 8 bytes, each widened to a u16 lane; alignment hint 1 byte. */
+  load8x8U: (offset = 0) => [...simd(0x02), 0, ...uleb(offset)],
+  i32x4extendLowI16x8U: simd(0xa9),
+  i32x4extendHighI16x8U: simd(0xaa),
+  f32x4convertI32x4U: simd(0xfb),
   f32x4splat: simd(0x13),
   f32x4abs: simd(0xe0),
   f32x4neg: simd(0xe1),
