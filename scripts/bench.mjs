@@ -27,8 +27,8 @@ const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 10);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'wasm,webgl,webgpu,cpu').split(',');
 const SECONDS_PER_BACKEND = Number(process.env.BENCH_SECONDS ?? 12);
 const ARCHS = (process.env.BENCH_ARCHS ?? 'mlp,conv').split(',');
-/** BENCH_THREADS=1,2: WASM measured at each of these kernel thread counts (the page's ?threads=N); default: all cores. */
 const CORES = cpus().length;
+/** BENCH_THREADS=1,2: WASM measured at each of these kernel thread counts (the page's ?threads=N); default: all cores. */
 const THREADS = process.env.BENCH_THREADS ? process.env.BENCH_THREADS.split(',').map(Number) : [null];
 /** BENCH_ONLY=start-trained: only the "start trained" figures (cold, then warm cache). */
 const ONLY_START = process.env.BENCH_ONLY === 'start-trained';

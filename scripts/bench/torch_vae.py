@@ -10,7 +10,6 @@ Times images/s of training steps (after a warm-up) at 1 thread and at all cores,
 line. Debian's PyTorch (apt-get install -y python3-torch libopenblas0-pthread) imports under
 /usr/bin/python3.
 Usage: torch_vae.py [seconds per thread count] [dataset dir]
-TORCH_THREAD_COUNTS=1 times only those thread counts (the bench's machine ceiling runs copies at 1).
 """
 import gzip
 import json
@@ -88,8 +87,6 @@ def main():
     data = load_images()
     cores = os.cpu_count() or 1
     counts = [1] if cores == 1 else [1, cores]
-    if os.environ.get('TORCH_THREAD_COUNTS'):
-        counts = [int(n) for n in os.environ['TORCH_THREAD_COUNTS'].split(',')]
     runs = [images_per_sec(data, n) for n in counts]
     best = max(runs, key=lambda r: r['imagesPerSec'])
     print(json.dumps({'torch': torch.__version__, 'cores': cores, 'runs': runs, 'best': best}))
