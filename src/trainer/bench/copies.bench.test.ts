@@ -23,7 +23,7 @@ function waitForCopies(dir: string, copies: number): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/${process.pid}`, '');
   const until = Date.now() + 120_000;
-  // Busy-waits with a sleep: a copy must not start its window before the others are warm.
+  // Polls every 20 ms: a copy must not start its window before the others are warm.
   while (readdirSync(dir).length < copies && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 }
 

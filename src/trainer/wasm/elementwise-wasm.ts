@@ -37,24 +37,16 @@ export function padDef(): FuncDef {
     name: 'pad',
     params: [i32, i32, i32, i32, i32, i32, i32, i32],
     locals: [i32, i32, i32],
-    body: [
-      op.i32(0), op.set(I),
-      op.block, op.get(N), op.i32eqz, op.brIf(0),
-      op.loop,
+    body: repeat(I, N, [
       op.get(DST), op.i32(0), op.get(DIMG), op.memoryFill,
       op.get(DST), op.get(FIRST), op.i32add, op.set(D),
-      op.i32(0), op.set(R),
-      op.block, op.get(H), op.i32eqz, op.brIf(0),
-      op.loop,
-      op.get(D), op.get(SRC), op.get(ROW), op.memoryCopy,
-      op.get(D), op.get(DROW), op.i32add, op.set(D),
-      op.get(SRC), op.get(ROW), op.i32add, op.set(SRC),
-      op.get(R), op.i32(1), op.i32add, op.tee(R), op.get(H), op.i32ltU, op.brIf(0),
-      op.end, op.end,
+      ...repeat(R, H, [
+        op.get(D), op.get(SRC), op.get(ROW), op.memoryCopy,
+        op.get(D), op.get(DROW), op.i32add, op.set(D),
+        op.get(SRC), op.get(ROW), op.i32add, op.set(SRC),
+      ]),
       op.get(DST), op.get(DIMG), op.i32add, op.set(DST),
-      op.get(I), op.i32(1), op.i32add, op.tee(I), op.get(N), op.i32ltU, op.brIf(0),
-      op.end, op.end,
-    ],
+    ]),
   };
 }
 
@@ -68,18 +60,11 @@ export function stridedCopyDef(): FuncDef {
   // Params: 0 src, 1 dst, 2 n, 3 bS, 4 bD, 5 h, 6 iS, 7 iD, 8 w, 9 jS, 10 jD, 11 block.
   // Locals: 12 b, 13 i, 14 j, 15 s, 16 d.
   const [SRC, DST, N, BS, BD, H, IS, ID, W, JS, JD, BLOCK, B, I, J, S, D] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
-  const loop = (counter: number, limit: number, body: number[][]) => [
-    op.i32(0), op.set(counter),
-    op.block, op.get(limit), op.i32eqz, op.brIf(0),
-    op.loop, ...body,
-    op.get(counter), op.i32(1), op.i32add, op.tee(counter), op.get(limit), op.i32ltU, op.brIf(0),
-    op.end, op.end,
-  ];
   const base = (p: number, bStride: number, iStride: number) => [op.get(p), op.get(B), op.get(bStride), op.i32mul, op.i32add, op.get(I), op.get(iStride), op.i32mul, op.i32add];
   const inner = [
     ...base(SRC, BS, IS), op.set(S),
     ...base(DST, BD, ID), op.set(D),
-    ...loop(J, W, [
+    ...repeat(J, W, [
       op.get(BLOCK), op.i32(4), op.i32eq,
       op.if, op.get(D), op.get(S), op.f32load(), op.f32store(),
       op.else, op.get(D), op.get(S), op.get(BLOCK), op.memoryCopy,
@@ -92,7 +77,7 @@ export function stridedCopyDef(): FuncDef {
     name: 'stridedCopy',
     params: Array.from({ length: 12 }, () => i32),
     locals: [i32, i32, i32, i32, i32],
-    body: loop(B, N, loop(I, H, inner)),
+    body: repeat(B, N, repeat(I, H, inner)),
   };
 }
 

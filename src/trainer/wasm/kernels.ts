@@ -2,7 +2,7 @@ import { isShared } from './tfjs-internals';
 import { compileKernelModule, type Call, type KernelModule } from './pool';
 import { bernoulliDef } from './bernoulli-wasm';
 import { padDef, reluGradDef, stridedCopyDef, unitBytesDef } from './elementwise-wasm';
-import { assemble, f32, i32, op, v128, type FuncDef, type ValType } from './wasm-asm';
+import { assemble, f32, i32, op, repeat, v128, type FuncDef, type ValType } from './wasm-asm';
 
 /**
  * SIMD kernels that run inside tfjs-backend-wasm's memory: pointers are tensors' heap offsets.
@@ -125,12 +125,7 @@ function columnSumDef(): FuncDef {
   const ACC = [8, 9, 10, 11];
   const downRows = (body: number[][]) => [
     op.get(SRC), op.get(J), op.i32add, op.set(P),
-    op.i32(0), op.set(R),
-    op.block, op.get(R), op.get(ROWS), op.i32geU, op.brIf(0),
-    op.loop, ...body,
-    op.get(P), op.get(STRIDE), op.i32add, op.set(P),
-    op.get(R), op.i32(1), op.i32add, op.tee(R), op.get(ROWS), op.i32ltU, op.brIf(0),
-    op.end, op.end,
+    ...repeat(R, ROWS, [...body, op.get(P), op.get(STRIDE), op.i32add, op.set(P)]),
   ];
   // Columns from j while j + width ≤ end, `width` bytes a pass.
   const fits = (width: number, end: number[][]) => [...end, op.get(J), op.i32(width), op.i32add, op.i32ltU, op.i32eqz];
